@@ -1,0 +1,176 @@
+"""Which parts of a scraped page are the article.
+
+Returns spans, never a new string: the kept regions and the removed ones (with
+why), all as offsets into the normalized text, so every later stage reports
+offsets into that same text. Marker phrases are data in
+``patterns/boilerplate.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import patterns as P
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Removed(Span):
+    reason: str  # "related-news", "widget", "share-links", "image-file", "placeholder", "duplicate-caption", "image-label"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    kept: list[Span]
+    removed: list[Removed]
+    caption_lines: frozenset[int]  # start offsets of lines that are photo captions
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cut: object
+    widget: object
+    share: object
+    placeholder: object
+    image_file: object
+    image_label_prefix: object
+    image_label_suffix: object
+    bullet: object
+    credit: object
+    link_line: object
+    min_article_chars: int
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = P.load("boilerplate")
+    tail = r"\s*(?::|\(\d+\))?\s*"
+    exts = "|".join(data["image_extensions"])
+    labels = "|".join(data["image_label_words"])
+    return _Rules(
+        cut=P.compile_(rf"^\s*(?:{P.phrases(data['cut_markers']).pattern}){tail}$", ignore_case=True),
+        widget=P.compile_(rf"^\s*(?:{P.phrases(data['widget_headings']).pattern}){tail}$", ignore_case=True),
+        share=P.compile_(
+            rf"^\s*(?:{P.phrases(data['share_tokens']).pattern})(?:\s+(?:{P.phrases(data['share_tokens']).pattern}))*\s*$",
+            ignore_case=True,
+        ),
+        placeholder=P.compile_(rf"^\s*(?:{P.phrases(data['placeholder_lines']).pattern})\s*$", ignore_case=True),
+        image_file=P.compile_(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", ignore_case=True),
+        image_label_prefix=P.compile_(rf"^[^\n]{{5,300}}?\s-\s(?:{labels})\s\d+(?=\S)", ignore_case=True),
+        image_label_suffix=P.compile_(rf"^[^\n]{{5,300}}?\s(?:{labels})\s\d+\s*$", ignore_case=True),
+        bullet=P.compile_(r"^\s*[•·●▪◦*-]\s"),
+        credit=P.compile_(r"(?:\(|\b)(?:Ảnh|Nguồn ảnh|Photo)\s*:", ignore_case=True),
+        link_line=P.compile_(r"^[-–•]\s+\S[^\n]{10,200}(?<![.;:!?…,])$"),
+        min_article_chars=int(data["min_article_chars"]),
+    )
+
+
+def _lines(text: str):
+    """(start, end) of each line, without its newline."""
+    start = 0
+    for piece in text.split("\n"):
+        yield start, start + len(piece)
+        start += len(piece) + 1
+
+
+def clean(scan: str) -> Cleaned:
+    """Split ``scan`` (the space-normalized text) into kept and removed regions."""
+    rules = _rules()
+    removed: list[Removed] = []
+    captions: set[int] = set()
+    kept_chars = 0
+    previous: tuple[int, str] | None = None  # (line start, stripped text) of the last kept line
+    after_picture = False
+    in_widget = False
+    cut_at = len(scan)
+
+    for start, end in _lines(scan):
+        line = scan[start:end]
+        stripped = " ".join(line.split())
+        if not stripped:
+            in_widget = False
+            continue
+        if rules.cut.match(line, timeout=P.TIMEOUT) and kept_chars >= rules.min_article_chars:
+            cut_at = start
+            break
+        if rules.widget.match(line, timeout=P.TIMEOUT):
+            removed.append(Removed(start, end, "widget"))
+            in_widget = True
+            continue
+        if in_widget and rules.bullet.match(line):
+            removed.append(Removed(start, end, "widget"))
+            continue
+        in_widget = False
+        if rules.share.match(line, timeout=P.TIMEOUT):
+            removed.append(Removed(start, end, "share-links"))
+            continue
+        if rules.placeholder.match(line, timeout=P.TIMEOUT):
+            removed.append(Removed(start, end, "placeholder"))
+            after_picture = True
+            continue
+        if rules.image_file.match(line, timeout=P.TIMEOUT):
+            removed.append(Removed(start, end, "image-file"))
+            after_picture = True
+            continue
+        if rules.image_label_suffix.match(line, timeout=P.TIMEOUT):
+            removed.append(Removed(start, end, "image-label"))
+            after_picture = True
+            continue
+        if previous is not None and previous[1] == stripped:
+            removed.append(Removed(start, end, "duplicate-caption"))
+            captions.add(previous[0])
+            continue
+        label = rules.image_label_prefix.match(line, timeout=P.TIMEOUT)
+        if label:
+            removed.append(Removed(start, start + label.end(), "image-label"))
+            captions.add(start)
+        elif after_picture or _credited(line, rules):
+            captions.add(start)
+        after_picture = False
+        previous = (start, stripped)
+        kept_chars += len(stripped)
+
+    if cut_at < len(scan):
+        removed.append(Removed(cut_at, len(scan), "related-news"))
+    removed.extend(_link_lists(scan[:cut_at], rules))
+    return Cleaned(kept=_complement(removed, len(scan)), removed=sorted(removed, key=lambda r: r.start),
+                   caption_lines=frozenset(captions))
+
+
+def _credited(line: str, rules: _Rules) -> bool:
+    """A short line ending in a photo credit ("... Ảnh: TTXVN phát") is a caption."""
+    found = rules.credit.search(line, timeout=P.TIMEOUT)
+    return bool(found) and len(line) < 400 and len(line) - found.start() < 80
+
+
+def _link_lists(scan: str, rules: _Rules) -> list[Removed]:
+    """Runs of two or more short dash lines with no closing punctuation: headlines of other articles."""
+    found, run = [], []
+    for start, end in _lines(scan):
+        line = scan[start:end].strip()
+        if rules.link_line.match(line, timeout=P.TIMEOUT):
+            run.append((start, end))
+            continue
+        if len(run) >= 2:
+            found.extend(Removed(s, e, "related-news") for s, e in run)
+        run = []
+    if len(run) >= 2:
+        found.extend(Removed(s, e, "related-news") for s, e in run)
+    return found
+
+
+def _complement(removed: list[Removed], length: int) -> list[Span]:
+    kept, cursor = [], 0
+    for r in sorted(removed, key=lambda r: r.start):
+        if r.start > cursor:
+            kept.append(Span(cursor, r.start))
+        cursor = max(cursor, r.end)
+    if cursor < length:
+        kept.append(Span(cursor, length))
+    return kept

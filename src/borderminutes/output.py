@@ -1,0 +1,39 @@
+"""Writers: pretty JSON, JSON Lines, and atomic one-file-per-article output."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .models import ArticleResult
+
+
+def to_json(result: ArticleResult, pretty: bool = False) -> str:
+    return result.model_dump_json(indent=1 if pretty else None)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` so that readers only ever see a complete file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def out_name(path: str | None, taken: set[str]) -> str:
+    """``<stem>.json`` for an input, made unique within one run."""
+    stem = Path(path).stem if path and path != "-" else "stdin"
+    name, n = f"{stem}.json", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}~{n}.json"
+    taken.add(name)
+    return name

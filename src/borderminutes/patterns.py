@@ -1,0 +1,85 @@
+"""Pattern data from ``patterns/``: loaded once, compiled once, cached.
+
+Language knowledge lives in YAML files (marker phrases, gazetteer, titles, gate
+list, topic words), the way dateparser and Duckling keep it as data per
+language. Code asks for a file by name and compiles phrase lists with
+``phrases()``; every match runs with ``TIMEOUT`` so that no input can hang the
+tool (a timeout becomes a warning in the pipeline).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+import yaml
+
+TIMEOUT = 1.0  # seconds for any single regex call on one article
+
+# Code points that patterns must see as plain spaces; each maps to one space so offsets never move.
+ODD_SPACES = "\u00a0\u2007\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\t"
+_TO_SPACE = str.maketrans({c: " " for c in ODD_SPACES})
+
+# Vietnamese letters, for patterns that need "a word character of this language".
+UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+
+
+def scan_view(text: str) -> str:
+    """``text`` with odd spaces turned into " ": same length, so offsets carry over 1:1."""
+    return text.translate(_TO_SPACE)
+
+
+def data_dir() -> Path:
+    """The pattern folder: inside the installed package, else the source checkout's ``patterns/``."""
+    packaged = resources.files("borderminutes") / "patterns"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "patterns"
+
+
+@functools.cache
+def load(name: str) -> Any:
+    """The parsed YAML file ``patterns/<name>.yaml``."""
+    path = data_dir() / f"{name}.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)
+
+
+def phrase_source(phrase: str) -> str:
+    """A regex source for ``phrase`` where any run of spaces matches any run of spaces."""
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
+def phrases(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool = True) -> regex.Pattern:
+    """One compiled alternation of phrases, longest first, so the most complete phrase wins."""
+    ordered = sorted({i.strip() for i in items if i and i.strip()}, key=lambda s: (-len(s), s))
+    body = "|".join(phrase_source(p) for p in ordered) or r"(?!)"
+    if whole_words:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    return compile_(body, ignore_case=ignore_case)
+
+
+def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False) -> regex.Pattern:
+    flags = regex.V1 | regex.UNICODE
+    if ignore_case:
+        flags |= regex.IGNORECASE
+    if multiline:
+        flags |= regex.MULTILINE
+    return regex.compile(source, flags)
+
+
+def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    """``pattern.finditer`` with the shared timeout."""
+    return pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+
+
+def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+
+
+def match(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    return pattern.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)

@@ -1,0 +1,121 @@
+"""Paragraphs and sentences of the kept regions, each with offsets.
+
+A paragraph is one printed line of kept text (news pages put one paragraph per
+line, with or without blank lines between). Sentences come from
+``underthesea.sent_tokenize``, mapped back onto the text; a period glued to the
+next sentence ("song phương.Ngày 19/4") is split too, since scrapers often
+drop that space.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .boilerplate import Cleaned, Removed, Span
+from .document import Document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # from the scan view (odd spaces as " "); slice Article.text for evidence
+    paragraph: int  # index into Article.paragraphs
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    index: int
+    is_caption: bool
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass
+class Article:
+    """Everything a field extractor reads: the text, what was kept, and its segments."""
+
+    doc: Document
+    scan: str  # doc.text with odd spaces as " " (same offsets)
+    kept: list[Span]
+    removed: list[Removed]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def body(self) -> list[Paragraph]:
+        """Paragraphs that are not photo captions."""
+        return [p for p in self.paragraphs if not p.is_caption]
+
+
+@functools.cache
+def _glued_period():
+    # "phương.Ngày": a lower-case word, a full stop, then a capital with no space.
+    return P.compile_(rf"(?<=[a-zà-ỹđ]{{2}}[.!?])(?=[{P.UPPER}][a-zà-ỹđ])")
+
+
+def _sent_tokenize(text: str) -> list[str]:
+    from underthesea import sent_tokenize  # imported on first use: keeps start-up fast
+
+    return sent_tokenize(text)
+
+
+def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, as absolute (start, end) offsets."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _sent_tokenize(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = text.find(piece, cursor)
+        if found < 0:  # the tokenizer changed the spacing: fall back to the remaining text
+            found = cursor
+            piece = text[cursor:].strip()
+            if not piece:
+                break
+        spans.append((found, found + len(piece)))
+        cursor = found + len(piece)
+        if found + len(piece) >= len(text):
+            break
+    result: list[tuple[int, int]] = []
+    for start, end in spans:
+        cuts = [m.start() for m in P.finditer(_glued_period(), text, start, end)]
+        for a, b in zip([start, *cuts], [*cuts, end]):
+            if text[a:b].strip():
+                result.append((offset + a, offset + b))
+    return result
+
+
+def segment(doc: Document, scan: str, cleaned: Cleaned) -> Article:
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for region in cleaned.kept:
+        line_start = region.start
+        for piece in scan[region.start:region.end].split("\n"):
+            line_end = line_start + len(piece)
+            left = len(piece) - len(piece.lstrip())
+            right = len(piece.rstrip())
+            if right > left:
+                start, end = line_start + left, line_start + right
+                index = len(paragraphs)
+                is_caption = _line_start(scan, start) in cleaned.caption_lines
+                sents = tuple(
+                    Sentence(s, e, scan[s:e], index) for s, e in split_sentences(scan[start:end], start)
+                )
+                paragraphs.append(Paragraph(start, end, scan[start:end], index, is_caption, sents))
+                sentences.extend(sents)
+            line_start = line_end + 1
+    return Article(doc=doc, scan=scan, kept=cleaned.kept, removed=cleaned.removed,
+                   paragraphs=paragraphs, sentences=sentences)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1

@@ -1,0 +1,41 @@
+"""The contract: models validate, evidence slices back, the JSON Schema is printable."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from borderminutes.models import ArticleResult, Evidence, Source, check_evidence
+
+
+def test_evidence_validator_uses_the_article_text():
+    text = "Sáng 22/5 đã diễn ra hội đàm"
+    Evidence.model_validate({"start": 0, "end": 9, "text": "Sáng 22/5"}, context={"text": text})
+    with pytest.raises(ValidationError):
+        Evidence.model_validate({"start": 1, "end": 9, "text": "Sáng 22/5"}, context={"text": text})
+
+
+def test_check_evidence_walks_the_whole_record():
+    text = "Sáng 22/5 đã diễn ra hội đàm"
+    good = ArticleResult.model_validate({
+        "source": {"sha256": "x"},
+        "meeting": {"kind": "talks", "kind_text": "hội đàm", "evidence": [Evidence.of(text, 21, 28)],
+                    "date": {"text": "Sáng 22/5", "day": 22, "month": 5, "evidence": Evidence.of(text, 0, 9)}},
+    })
+    check_evidence(good, text)
+    bad = good.model_copy(deep=True)
+    bad.meeting.date.evidence.start = 1
+    with pytest.raises(ValueError):
+        check_evidence(bad, text)
+
+
+def test_unknown_fields_are_rejected():
+    with pytest.raises(ValidationError):
+        ArticleResult.model_validate({"source": {"sha256": "x"}, "meting": None})
+
+
+def test_schema_names_the_contract_models():
+    schema = ArticleResult.model_json_schema()
+    for name in ["Meeting", "MeetingDate", "Side", "Official", "BorderGate", "Proposal", "Statement", "Evidence"]:
+        assert name in schema["$defs"]
+    assert Source.model_fields["title"].default is None
