@@ -15,13 +15,20 @@ from typing import List, Optional
 
 import typer
 
-from . import batch
+from . import batch, tables
+from . import evaluate as scoring
 from .output import out_name, to_json, write_atomic
 
 
 class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+
+
+class CsvTableName(str, Enum):
+    officials = "officials"
+    proposals = "proposals"
 
 
 app = typer.Typer(
@@ -36,8 +43,14 @@ def extract(
         ..., metavar="INPUT...", help="Article files (.txt), folders (searched recursively) or - for stdin."
     ),
     fmt: Optional[Format] = typer.Option(
-        None, "--format", "-f", help="json (pretty, one input) or jsonl (one line per input). "
-        "Default: json for one file, jsonl for several or a folder."
+        None, "--format", "-f", help="json (pretty, one input), jsonl (one line per input) or csv (one table on stdout, "
+        "UTF-8 with BOM; see --csv-table). Default: json for one file, jsonl for several or a folder."
+    ),
+    csv_table: CsvTableName = typer.Option(
+        CsvTableName.officials, "--csv-table", help="With --format csv: 'officials' gives one row per official "
+        "(path, date, kind, online, name, titles joined by '; ', country, head_of_delegation, note); 'proposals' "
+        "one row per proposed item (path, date, by, country, item, note). Nothing is lost: an article with no "
+        "meeting, no officials/proposals, or an error still gets one row with empty columns and a note saying why."
     ),
     out_dir: Optional[Path] = typer.Option(
         None, "--out-dir", "-o", help="Write one <stem>.json per input into this folder instead of stdout."
@@ -58,6 +71,8 @@ def extract(
         _fail_usage("no input files found (check the paths and --glob)")
     if skip_existing and out_dir is None:
         _fail_usage("--skip-existing needs --out-dir")
+    if fmt == Format.csv and out_dir is not None:
+        _fail_usage("--format csv writes one table to stdout (redirect it to a file); it cannot be used with --out-dir")
     single = len(paths) == 1 and not any(Path(i).is_dir() for i in inputs if i != batch.STDIN)
     pretty = (fmt or (Format.json if single else Format.jsonl)) == Format.json
 
@@ -68,6 +83,7 @@ def extract(
         todo = [i for i in todo if not (out_dir / names[i]).exists()]
 
     failed = 0
+    table = tables.CsvTable(csv_table.value, sys.stdout.buffer) if fmt == Format.csv else None
     progress = _progress(len(todo)) if len(todo) > 1 and sys.stderr.isatty() else None
     try:
         outcomes = batch.run([paths[i] for i in todo], jobs=jobs, max_bytes=max_bytes)
@@ -81,6 +97,8 @@ def extract(
                 typer.echo(f"warning: {paths[i]}: {'; '.join(result.warnings)}", err=True)
             if out_dir:
                 write_atomic(out_dir / names[i], to_json(result, pretty=True) + "\n")
+            elif table:
+                table.add(result)
             else:
                 sys.stdout.write(to_json(result, pretty=pretty) + "\n")
                 sys.stdout.flush()
@@ -112,6 +130,33 @@ def _fail_usage(message: str) -> None:
 
 
 app.command("extract")(extract)
+
+
+def evaluate(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="Article files or folders (searched recursively)."),
+    gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Folder of gold records, one <stem>.json per article."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object (with the articles missed per field)."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Worker processes."),
+    glob: str = typer.Option("*.txt", "--glob", help="File pattern inside folders."),
+) -> None:
+    paths = batch.expand_inputs(inputs, glob)
+    golds = scoring.load_gold(gold)
+    if not paths or not golds:
+        _fail_usage("no input files found" if not paths else f"no <stem>.json gold records in {gold}")
+    records = [o.result.model_dump(mode="json") for o in batch.run(paths, jobs=jobs)]
+    found = scoring.evaluate(records, golds)
+    if found.scores["articles"] == 0:
+        _fail_usage(f"no input matches a gold record in {gold} (records are matched by file stem)")
+    if found.unscored_inputs:
+        typer.echo(f"note: {len(found.unscored_inputs)} input(s) have no gold record: not scored", err=True)
+    if found.gold_without_input:
+        typer.echo(f"note: {len(found.gold_without_input)} gold record(s) have no input: left out", err=True)
+    typer.echo(json.dumps(found.scores, ensure_ascii=False) if as_json else scoring.format_table(found.scores))
+
+
+app.command("evaluate", help="Score extraction on INPUT... against gold records: per-field precision, recall, F1, "
+            "and accuracy for single-valued fields.\n\nMatching rules:\n\n"
+            + "\n\n".join(f"- {rule}" for rule in scoring.matching_rules()))(evaluate)
 
 
 @app.command()

@@ -1,6 +1,8 @@
 """Scoring records against gold records: per-field precision, recall, F1 and accuracy.
 
 Matching rules (the ``evaluate`` command prints them in its help):
+- a record is scored against the gold file named after the stem of its input path
+  (dev/003_x.txt is scored against gold/003_x.json);
 - names, titles, places and gate names are compared after NFC, case-folding, and
   normalizing dashes (any dash is " - ") and spaces; quotes and ellipses are ignored;
 - a gate matches a gold gate with the same name, or one sharing a side of a pair
@@ -13,8 +15,10 @@ Matching rules (the ``evaluate`` command prints them in its help):
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -194,3 +198,57 @@ def figure(scores: dict[str, Any], name: str) -> float:
     """The headline figure of one field: F1 for set fields, accuracy for single-valued ones."""
     value = scores[name]
     return value["f1"] if "f1" in value else value["acc"]
+
+
+def matching_rules() -> list[str]:
+    """The matching rules of this module's docstring, one string per rule (the ``evaluate`` help shows them)."""
+    section = __doc__.split("Matching rules", 1)[1].split(":", 1)[1]
+    return [" ".join(rule.split()) for rule in section.split("\n- ")[1:]]
+
+
+def load_gold(folder: str | Path) -> dict[str, dict]:
+    """Gold records of a folder, one ``<stem>.json`` per article, keyed by stem."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(folder).glob("*.json"))}
+
+
+def record_stem(record: dict) -> str:
+    """The key a record is scored under: the stem of its input path (as score.py does)."""
+    return Path((record.get("source") or {}).get("path") or "").stem
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, Any]
+    unscored_inputs: list[str]  # inputs that have no gold record
+    gold_without_input: list[str]  # gold records that no input matched; left out of the figures
+
+
+def evaluate(records: list[dict], golds: dict[str, dict]) -> Evaluation:
+    """Score records against the gold records that share their stem.
+
+    Gold records with no matching input are left out (and listed), so a subset of
+    a gold folder can be evaluated on its own.
+    """
+    preds = {record_stem(r): r for r in records}
+    scored = {k: g for k, g in golds.items() if k in preds}
+    return Evaluation(score(preds, scored), sorted(k for k in preds if k not in golds),
+                      sorted(k for k in golds if k not in preds))
+
+
+def format_table(scores: dict[str, Any]) -> str:
+    """The figures as a plain-text table: set fields (P, R, F1) first, then accuracies."""
+    rows = [("field", "P", "R", "F1", "acc", "counts")]
+    for name in SET_FIELDS:
+        s = scores[name]
+        rows.append((name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", "", f"tp={s['tp']} fp={s['fp']} fn={s['fn']}"))
+    for name in ACC_FIELDS:
+        s = scores[name]
+        rows.append((name, "", "", "", f"{s['acc']:.3f}", f"n={s['n']}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) if i in (0, 5) else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             .rstrip() for row in rows]
+    lines.insert(1, "-" * len(lines[0]))
+    lines.append("-" * len(lines[0]))
+    lines.append(f"record_f1 {scores['record_f1']:.3f}  (mean of {', '.join(HEADLINE)})")
+    lines.append(f"articles  {scores['articles']}")
+    return "\n".join(lines)
