@@ -160,6 +160,27 @@ app.command("evaluate", help="Score extraction on INPUT... against gold records:
 
 
 @app.command()
+def review(
+    file: str = typer.Argument(..., metavar="FILE", help="One article file (.txt)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the page. Default: <stem>.review.html here."),
+) -> None:
+    """Write one self-contained HTML page to check a record by eye: the article with every evidence span
+    highlighted in its field's colour, removed page noise struck through, and the record beside it
+    (click a value to jump to its span)."""
+    from .document import InputError
+    from .review import review_file
+
+    try:
+        page = review_file(file)
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+    target = out or Path(f"{Path(file).stem}.review.html")
+    write_atomic(target, page)
+    typer.echo(f"wrote {target}", err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of an ArticleResult (the output contract)."""
     from .models import ArticleResult
