@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""End-to-end speed and memory of borderminutes, against underthesea.ner, the tool a user would otherwise use.
+
+usage: .venv/bin/python bench/run.py [--articles 2000] [--ner-articles 100] [--profile] [--out bench/results.json]
+
+Measures (each in a fresh process, wall time, peak resident memory from os.wait4):
+  (a) one article through the CLI from a cold start (first run, and median of 5);
+  (b) a batch of N articles (samples/ repeated into bench/tmp/) with --jobs 1 and --jobs 2;
+  (c) underthesea.ner on every sentence of the same articles: timed on the first --ner-articles of
+      the batch (the mix of samples repeats, so this is representative) and extrapolated to N;
+  and, with --profile, where the in-process pipeline spends its time (cProfile).
+Prints a table and writes bench/results.json. Nothing here asserts on time: tests never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+TMP = ROOT / "bench" / "tmp"
+SINGLE = SAMPLES / "laocai-honghe-talks-2023.txt"
+TARGETS = {"per_core_articles_per_s": 300, "cold_single_s": 1.5, "peak_rss_mb": 300, "speedup_vs_ner": 100}
+
+
+def cli() -> list[str]:
+    script = Path(sys.executable).with_name("borderminutes")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "borderminutes"]
+
+
+def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
+    """Wall seconds and peak resident memory (MB) of ``cmd`` and the worker processes it waits for."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+    return {"wall_s": round(wall, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "exit": proc.returncode}
+
+
+def make_batch(n: int) -> Path:
+    """``n`` article files: the samples repeated, each copy under its own name."""
+    folder = TMP / f"batch-{n}"
+    if folder.exists() and len(list(folder.glob("*.txt"))) == n:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    sources = sorted(SAMPLES.glob("*.txt"))
+    for i in range(n):
+        src = sources[i % len(sources)]
+        shutil.copyfile(src, folder / f"{i:05d}-{src.name}")
+    return folder
+
+
+def cold_single(runs: int = 5) -> dict:
+    walls = [measure([*cli(), "extract", str(SINGLE)]) for _ in range(runs)]
+    return {"file": str(SINGLE.relative_to(ROOT)), "first_s": walls[0]["wall_s"],
+            "median_s": round(statistics.median(w["wall_s"] for w in walls), 3),
+            "peak_rss_mb": max(w["peak_rss_mb"] for w in walls)}
+
+
+def batch(folder: Path, n: int, jobs: int) -> dict:
+    out = TMP / f"out-jobs{jobs}.jsonl"
+    with open(out, "wb") as fh:
+        m = measure([*cli(), "extract", str(folder), "--format", "jsonl", "--jobs", str(jobs)], stdout=fh)
+    lines = sum(1 for _ in open(out, encoding="utf-8"))
+    if lines != n:
+        raise SystemExit(f"--jobs {jobs}: {lines} records for {n} articles")
+    rate = n / m["wall_s"]
+    return {"jobs": jobs, **m, "articles_per_s": round(rate, 1), "per_core_articles_per_s": round(rate / jobs, 1)}
+
+
+def ner_worker(files: list[str]) -> None:
+    """Run in a child process: underthesea.ner on every sentence of ``files``; prints JSON timings."""
+    t0 = time.perf_counter()
+    from underthesea import ner, sent_tokenize
+
+    ner("Xin chào.")  # loads the model
+    loaded = time.perf_counter()
+    sentences = 0
+    for path in files:
+        text = Path(path).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            for sentence in sent_tokenize(line) if line.strip() else []:
+                ner(sentence)
+                sentences += 1
+    done = time.perf_counter()
+    print(json.dumps({"load_s": round(loaded - t0, 3), "run_s": round(done - loaded, 3), "sentences": sentences}))
+
+
+def underthesea_ner(folder: Path, n: int, subset: int) -> dict:
+    files = sorted(str(p) for p in folder.glob("*.txt"))[:subset]
+    listing = TMP / "ner-files.json"
+    listing.write_text(json.dumps(files), encoding="utf-8")
+    out = TMP / "ner-out.json"
+    with open(out, "wb") as fh:
+        m = measure([sys.executable, str(Path(__file__).resolve()), "--ner-worker", str(listing)], stdout=fh)
+    timing = json.loads(out.read_text(encoding="utf-8"))
+    rate = len(files) / timing["run_s"]
+    return {"measured_articles": len(files), "sentences": timing["sentences"], "model_load_s": timing["load_s"],
+            "run_s": timing["run_s"], "articles_per_s": round(rate, 2),
+            "extrapolated_wall_s": round(timing["load_s"] + n / rate, 1), "peak_rss_mb": m["peak_rss_mb"]}
+
+
+def profile(rounds: int = 10, top: int = 18) -> dict:
+    """In-process: warm per-article time of the pipeline and the functions that dominate it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from borderminutes.document import read_file
+    from borderminutes.pipeline import extract_document
+
+    docs = [read_file(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    for doc in docs:  # warm: imports, compiled patterns, underthesea models
+        extract_document(doc)
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    for _ in range(rounds):
+        for doc in docs:
+            extract_document(doc)
+    profiler.disable()
+    per_article_ms = (time.perf_counter() - start) / (rounds * len(docs)) * 1000
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats("borderminutes", top)
+    return {"articles": rounds * len(docs), "ms_per_article_profiled": round(per_article_ms, 2), "report": text.getvalue()}
+
+
+def machine() -> dict:
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8")
+                  if line.startswith("model name")), platform.processor())
+    return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(), "os": platform.platform(),
+            "date": time.strftime("%Y-%m-%d")}
+
+
+def verdicts(results: dict) -> dict:
+    worst_per_core = min(b["per_core_articles_per_s"] for b in results["batch"])
+    peak = max([b["peak_rss_mb"] for b in results["batch"]] + [results["cold_single"]["peak_rss_mb"]])
+    return {
+        "per_core_articles_per_s": (worst_per_core, worst_per_core >= TARGETS["per_core_articles_per_s"]),
+        "cold_single_s": (results["cold_single"]["median_s"],
+                          results["cold_single"]["median_s"] <= TARGETS["cold_single_s"]),
+        "peak_rss_mb": (peak, peak <= TARGETS["peak_rss_mb"]),
+        "speedup_vs_ner": (results["speedup_vs_ner"], results["speedup_vs_ner"] >= TARGETS["speedup_vs_ner"]),
+    }
+
+
+def table(results: dict) -> str:
+    n, m, ner = results["articles"], results["machine"], results["underthesea_ner"]
+    rows = [("measurement", "wall", "articles/s", "per core", "peak RSS")]
+    c = results["cold_single"]
+    rows.append(("one article, cold CLI start (median of 5)", f"{c['median_s']:.2f} s", "", "", f"{c['peak_rss_mb']:.0f} MB"))
+    for b in results["batch"]:
+        rows.append((f"{n} articles, extract --jobs {b['jobs']}", f"{b['wall_s']:.2f} s", f"{b['articles_per_s']:.0f}",
+                     f"{b['per_core_articles_per_s']:.0f}", f"{b['peak_rss_mb']:.0f} MB"))
+    rows.append((f"{n} articles, underthesea.ner per sentence*", f"{ner['extrapolated_wall_s']:.0f} s",
+                 f"{ner['articles_per_s']:.1f}", f"{ner['articles_per_s']:.1f}", f"{ner['peak_rss_mb']:.0f} MB"))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = ["| " + " | ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))) + " |"
+             for r in rows]
+    lines.insert(1, "| " + " | ".join("-" * w if i == 0 else "-" * (w - 1) + ":" for i, w in enumerate(widths)) + " |")
+    lines.append("")
+    lines.append(f"\\* underthesea.ner timed on {ner['measured_articles']} of the {n} articles ({ner['sentences']} "
+                 f"sentences, after {ner['model_load_s']:.1f} s of model loading) and extrapolated; one process.")
+    lines.append(f"Speed-up over underthesea.ner (--jobs 1 against one ner process): {results['speedup_vs_ner']:.0f}x.")
+    lines.append(f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['date']}.")
+    lines.append("")
+    for name, (value, ok) in verdicts(results).items():
+        lines.append(f"- {name}: {value} (target {'>=' if name in ('per_core_articles_per_s', 'speedup_vs_ner') else '<='} "
+                     f"{TARGETS[name]}) {'met' if ok else 'NOT MET'}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--ner-articles", type=int, default=100)
+    parser.add_argument("--profile", action="store_true", help="also profile the pipeline in-process (cProfile)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--ner-worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.ner_worker:
+        ner_worker(json.loads(args.ner_worker.read_text(encoding="utf-8")))
+        return 0
+
+    TMP.mkdir(parents=True, exist_ok=True)
+    folder = make_batch(args.articles)
+    results: dict = {"machine": machine(), "articles": args.articles}
+    results["cold_single"] = cold_single()
+    results["batch"] = [batch(folder, args.articles, jobs) for jobs in (1, 2)]
+    results["underthesea_ner"] = underthesea_ner(folder, args.articles, args.ner_articles)
+    ours = results["batch"][0]["articles_per_s"]
+    results["speedup_vs_ner"] = round(ours / results["underthesea_ner"]["articles_per_s"], 1)
+    results["targets"] = {k: {"value": v, "target": TARGETS[k], "met": ok} for k, (v, ok) in verdicts(results).items()}
+    if args.profile:
+        results["profile"] = profile()
+        print(results["profile"]["report"])
+        print(f"in-process, warm: {results['profile']['ms_per_article_profiled']} ms per article under cProfile\n")
+    print(table(results))
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
