@@ -2,23 +2,27 @@
 
 Every input yields exactly one ``Outcome``, failed or not, so that a bad file
 never stops a batch or loses another file's record. Work runs in worker
-processes when asked; results come back in input order.
+processes when asked; results come back in input order. Workers ignore Ctrl-C:
+the main process decides how to stop (finish what runs, cancel the rest). A
+worker that dies (killed, or crashed by an input) costs only the input that
+killed it: the rest of the batch goes on one input at a time.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Generator, Iterable, Iterator
 
-from .document import InputError, from_bytes
+from .document import DEFAULT_MAX_BYTES, InputError, display_path, from_bytes, read_bytes
 from .models import ArticleResult, Source
 
 STDIN = "-"
-DEFAULT_MAX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class Outcome:
 def expand_inputs(args: Iterable[str], glob: str = "*.txt") -> list[str]:
     """Files named, and files under folders named (recursively, matching ``glob``), in sorted path order.
 
-    A name that does not exist stays in the list: it fails later with its own error line.
+    A name that does not exist stays in the list: it fails later with its own error line. So does
+    a folder that cannot be listed, and a broken or looping symbolic link that matches ``glob``.
     """
     found: list[str] = []
     for arg in args:
@@ -50,9 +55,10 @@ def expand_inputs(args: Iterable[str], glob: str = "*.txt") -> list[str]:
 
 
 def _walk(folder: Path, glob: str) -> Iterator[Path]:
-    """Files under ``folder`` matching ``glob``; symlink loops and unreadable folders are skipped."""
+    """Files under ``folder`` matching ``glob``; a folder reached twice (a symlink loop) is walked once."""
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
+    unlisted: list[Path] = []
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=lambda exc: unlisted.append(Path(exc.filename))):
         try:
             st = os.stat(root)
         except OSError:
@@ -66,28 +72,21 @@ def _walk(folder: Path, glob: str) -> Iterator[Path]:
             candidate = Path(root) / name
             if candidate.match(glob):
                 yield candidate
+    yield from unlisted  # each gets its own error line
 
 
 def error_result(path: str | None, message: str, sha256: str | None = None) -> ArticleResult:
-    return ArticleResult(source=Source(path=None if path == STDIN else path, sha256=sha256),
-                         meeting=None, error=message)
+    shown = None if path in (None, STDIN) else display_path(path)
+    return ArticleResult(source=Source(path=shown, sha256=sha256), meeting=None, error=message)
 
 
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The raw bytes of one input, refusing anything larger than ``max_bytes``."""
-    if path == STDIN:
-        raw = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read(max_bytes + 1)
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a folder, not an article") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    """The raw bytes of one input, refusing anything larger than ``max_bytes`` (never reading more than one byte past it)."""
+    if path != STDIN:
+        return read_bytes(path, max_bytes)
+    raw = sys.stdin.buffer.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        name = "<stdin>" if path == STDIN else path
-        raise InputError(f"{name}: larger than --max-bytes ({max_bytes:,} bytes); not processed")
+        raise InputError(f"<stdin>: more than the limit of {max_bytes:,} bytes (--max-bytes); not processed")
     return raw
 
 
@@ -95,32 +94,53 @@ def process(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """One input to one Outcome; never raises for bad input."""
     from .pipeline import extract_document
 
-    shown = None if path == STDIN else path
+    shown = None if path == STDIN else display_path(path)
     try:
         raw = read_input(path, max_bytes)
         return Outcome(path, extract_document(from_bytes(raw, shown)))
     except InputError as exc:
         return Outcome(path, error_result(path, str(exc)))
     except Exception as exc:  # a bug must not take the batch down: report it on this input's line
-        name = "<stdin>" if path == STDIN else path
-        return Outcome(path, error_result(path, f"{name}: internal error: {type(exc).__name__}: {exc}"))
+        return Outcome(path, error_result(path, f"{shown or '<stdin>'}: internal error: {type(exc).__name__}: {exc}"))
 
 
 def _process_star(args: tuple[str, int]) -> Outcome:
     return process(*args)
 
 
+def _ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C is for the main process, which stops the batch in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run(paths: list[str], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
     """Outcomes in input order; ``jobs`` > 1 spreads the work over worker processes."""
     work = [(p, max_bytes) for p in paths]
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
-        for item in work:
-            yield _process_star(item)
+        yield from map(_process_star, work)
         return
     chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    done = yield from _pooled(work, jobs, chunk)
+    while done < len(work):  # a worker died: one worker, one input at a time, so the input that kills it is known
+        done += yield from _pooled(work[done:], 1, 1)
+        if done < len(work):
+            path = work[done][0]
+            message = f"{display_path(path)}: the worker process died while reading this input (crashed or killed)"
+            yield Outcome(path, error_result(path, message))
+            done += 1
+
+
+def _pooled(work: list[tuple[str, int]], workers: int, chunksize: int) -> Generator[Outcome, None, int]:
+    """Outcomes from a pool of worker processes until the work is done or the pool breaks; returns how many."""
+    count = 0
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts) as pool:
         try:
-            yield from pool.map(_process_star, work, chunksize=chunk)
-        except BaseException:
+            for outcome in pool.map(_process_star, work, chunksize=chunksize):
+                yield outcome
+                count += 1
+        except BrokenProcessPool:
+            pass
+        except BaseException:  # Ctrl-C, or the consumer stopped: cancel what has not started
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+    return count
