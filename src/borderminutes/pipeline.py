@@ -4,37 +4,93 @@ read -> clean -> segment -> fields -> assemble -> validate. Each field module is
 a pure function of the Article (plus what earlier fields found); a pattern
 timeout in one field becomes a warning and leaves that field empty instead of
 failing the article.
+
+Guards, so that no input can hang the tool or yield a record built on junk: a
+line longer than any printed paragraph is not read; a text that does not read as
+Vietnamese gets no meeting; and the field extractors of one article share a time
+budget: past it the field running is stopped (in the main thread of a POSIX
+process, through SIGALRM; elsewhere only between fields) and the rest are
+skipped, each with a warning.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import math
+import signal
+import threading
+import time
 from typing import Callable, TypeVar
 
 from . import patterns as P
 from .boilerplate import clean
-from .document import Document
+from .document import Document, looks_vietnamese
 from .fields import agreements, dates, gates, location, meeting, officials, proposals, sides, source, topics
 from .models import ArticleResult, Meeting, check_evidence
 from .segment import Article, segment
 
 T = TypeVar("T")
 
+# No printed paragraph is this long: such a line is page code (scripts, inline images) or a page
+# scraped without line breaks. It is not read, so no field spends time on it.
+MAX_LINE_CHARS = 50_000
+# Seconds the field extractors of one article may take together (a normal article takes milliseconds).
+ARTICLE_BUDGET = 10.0
+
+_deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
+
+
+class BudgetExceeded(TimeoutError):
+    """The article's time budget ran out while a field extractor was running."""
+
 
 def analyse(doc: Document) -> Article:
     """The cleaned, segmented article that every field reads."""
-    scan = P.scan_view(doc.text)
+    scan = _blank(P.scan_view(doc.text), overlong_lines(doc.text))
     return segment(doc, scan, clean(scan))
+
+
+def overlong_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line longer than MAX_LINE_CHARS."""
+    if len(text) <= MAX_LINE_CHARS:
+        return []
+    found, start = [], 0
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE_CHARS:
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _blank(scan: str, spans: list[tuple[int, int]]) -> str:
+    """``scan`` with ``spans`` turned into spaces: same length, so every offset still holds."""
+    pieces, cursor = [], 0
+    for start, end in spans:
+        pieces += [scan[cursor:start], " " * (end - start)]
+        cursor = end
+    return "".join(pieces) + scan[cursor:]
 
 
 def extract_document(doc: Document) -> ArticleResult:
     article = analyse(doc)
-    warnings: list[str] = []
-    src = _guarded("source", lambda: source.extract_source(article), None, warnings)
-    if src is None:
-        src = source.bare_source(article)
-    found = _meeting(article, src, warnings) if article.paragraphs else None
-    if not article.paragraphs:
-        warnings.append("no article text left after removing page noise")
+    warnings: list[str] = list(doc.notes)
+    warnings += [f"a line of {end - start:,} characters at offset {start} was not read (longer than "
+                 f"{MAX_LINE_CHARS:,}: page code, or a page without line breaks)" for start, end in overlong_lines(doc.text)]
+    token = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
+    try:
+        src = _guarded("source", lambda: source.extract_source(article), None, warnings)
+        if src is None:
+            src = source.bare_source(article)
+        found = None
+        if not article.paragraphs:
+            warnings.append("no article text left after removing page noise")
+        elif not looks_vietnamese(" ".join(p.text for p in article.paragraphs)):
+            warnings.append("the text does not read as Vietnamese: no meeting extracted")
+        else:
+            found = _meeting(article, src, warnings)
+    finally:
+        _deadline.reset(token)
     result = ArticleResult(source=src, meeting=found, warnings=warnings)
     check_evidence(result, doc.text)
     return result
@@ -64,9 +120,39 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
 
 
 def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str]) -> T:
-    """Run one field extractor; a pattern timeout leaves the field empty with a warning."""
+    """Run one field extractor; a pattern timeout or the spent time budget leaves the field empty with a warning."""
+    remaining = _deadline.get() - time.monotonic()
+    if remaining <= 0:
+        warnings.append(f"{field}: skipped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up")
+        return fallback
     try:
-        return run()
+        with _alarm(remaining):
+            return run()
+    except BudgetExceeded:
+        warnings.append(f"{field}: stopped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up; field left empty")
+        return fallback
     except TimeoutError:
         warnings.append(f"{field}: pattern matching timed out on this text; field left empty")
         return fallback
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float):
+    """Raise BudgetExceeded inside the block after ``seconds``, where SIGALRM is ours to use."""
+    usable = (hasattr(signal, "setitimer") and seconds < math.inf
+              and threading.current_thread() is threading.main_thread()
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm))
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _on_alarm(signum, frame) -> None:
+    raise BudgetExceeded("the article's time budget was used up")
