@@ -147,11 +147,18 @@ def evaluate(
     found = scoring.evaluate(records, golds)
     if found.scores["articles"] == 0:
         _fail_usage(f"no input matches a gold record in {gold} (records are matched by file stem)")
+    failed = sum(1 for r in records if r.get("error"))
+    if failed:
+        typer.echo(f"note: {failed} input(s) could not be read (their records have no meeting)", err=True)
     if found.unscored_inputs:
         typer.echo(f"note: {len(found.unscored_inputs)} input(s) have no gold record: not scored", err=True)
     if found.gold_without_input:
         typer.echo(f"note: {len(found.gold_without_input)} gold record(s) have no input: left out", err=True)
-    typer.echo(json.dumps(found.scores, ensure_ascii=False) if as_json else scoring.format_table(found.scores))
+    if as_json:
+        typer.echo(json.dumps({**found.scores, "unscored_inputs": found.unscored_inputs,
+                               "gold_without_input": found.gold_without_input}, ensure_ascii=False))
+    else:
+        typer.echo(scoring.format_table(found.scores))
 
 
 app.command("evaluate", help="Score extraction on INPUT... against gold records: per-field precision, recall, F1, "
