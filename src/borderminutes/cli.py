@@ -85,8 +85,8 @@ def extract(
     failed = 0
     table = tables.CsvTable(csv_table.value, sys.stdout.buffer) if fmt == Format.csv else None
     progress = _progress(len(todo)) if len(todo) > 1 and sys.stderr.isatty() else None
+    outcomes = batch.run([paths[i] for i in todo], jobs=jobs, max_bytes=max_bytes)
     try:
-        outcomes = batch.run([paths[i] for i in todo], jobs=jobs, max_bytes=max_bytes)
         for i, outcome in zip(todo, outcomes):
             result = outcome.result
             bad = outcome.failed or (strict and bool(result.warnings))
@@ -111,10 +111,12 @@ def extract(
         sys.stderr.close()
         raise typer.Exit(0)
     finally:
+        outcomes.close()  # stops the worker processes in order, whatever ended the loop
         if progress:
             progress.render_finish()
     if out_dir:
-        typer.echo(f"wrote {len(todo)} file(s) to {out_dir} ({failed} failed)", err=True)
+        skipped = f", {len(paths) - len(todo)} skipped: already done" if skip_existing else ""
+        typer.echo(f"wrote {len(todo)} file(s) to {out_dir} ({failed} failed{skipped})", err=True)
     raise typer.Exit(1 if failed else 0)
 
 
