@@ -1,10 +1,448 @@
-"""Officials taking part: names, titles, country, honorific, head of delegation."""
+"""Officials taking part: names, titles, country, honorific, head of delegation.
+
+A person is found where the text marks one: an honorific before a name ("đồng
+chí Lý Thị Lan", "bà La Bình"), a title before it ("Phó châu trưởng châu Hồng Hà
+La Vinh Húc", "Đại tá Phan Văn Hóa"), or a family name before a comma and a title
+("Trịnh Xuân Trường, Phó Bí thư Tỉnh ủy"). Bylines and photo credits carry none of
+these, and page noise is never read (only ``article.paragraphs``). Mentions of one
+name merge into one Official; later title-only mentions ("đồng chí Chủ tịch UBND
+tỉnh", "Thủ tướng") are added to the evidence of the one official they fit.
+"""
 
 from __future__ import annotations
 
-from ..models import Official, Side
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import patterns as P
+from ..models import Evidence, Official, Side
 from ..segment import Article
+from .names import DASHES, capitalized_run, data, fold, strip_foreign_honorifics, surname_start
+from .titles import Chain, Sentence, Title
+
+VIETNAM = "VN"
+DEFAULT_FOREIGN = "CN"
+
+# How sure a country is, by where it came from.
+FROM_TITLE_PLACE, FROM_CONTEXT, FROM_TITLE_WORD, FROM_DEFAULT = 3, 2, 1, 0
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    first: int  # token index where the mention starts (honorific or first title)
+    last: int  # token index after its titles and qualifiers
+    name: tuple[int, int] | None
+    titles: list[Title]
+    honorific: str | None = None
+    plural: bool = False
+    head: bool = False
+    mention_only: bool = False
+    context: str | None = None  # country from "Về phía ... có", "Đoàn ... do"
+
+    @property
+    def start(self) -> int:
+        return self.sentence.tokens[self.first].start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.tokens[self.last - 1].end
+
+    @property
+    def name_text(self) -> str:
+        s, e = self.name
+        tokens = self.sentence.tokens
+        return " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+
+    def title_texts(self) -> list[str]:
+        return [self.sentence.title_text(t) for t in self.titles]
+
+
+@dataclass
+class _Person:
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# --- cue patterns (patterns/officials.yaml) -----------------------------------------
+
+
+def _words(phrases) -> str:
+    return "|".join(P.phrase_source(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@functools.cache
+def _honorific_pattern():
+    d = data()
+    return P.compile_(rf"(?P<plural>{_words(d['plural_honorifics'])})|(?P<single>{_words(d['honorifics'])})",
+                      ignore_case=True)
+
+
+def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
+    """(end index, honorific, plural) of an honorific starting at token ``i``."""
+    if i >= len(sentence) or sentence.tokens[i].key not in _honorific_first_words():
+        return None
+    m = P.match(_honorific_pattern(), sentence.text, sentence.tokens[i].start, sentence.end)
+    if m is None:
+        return None
+    end = next((k + 1 for k in range(i, len(sentence)) if sentence.tokens[k].end == m.end()), None)
+    if end is None or (end < len(sentence) and sentence.tokens[end].start == m.end() and sentence.tokens[end].is_word):
+        return None
+    plural = bool(m.group("plural"))
+    return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
+
+
+@functools.cache
+def _honorific_first_words() -> frozenset[str]:
+    return frozenset(fold(k.split()[0]) for k in _honorific_values())
+
+
+@functools.cache
+def _honorific_values() -> dict[str, str]:
+    d = data()
+    return {fold(k): v for table in (d["honorifics"], d["plural_honorifics"]) for k, v in table.items()}
+
+
+@functools.cache
+def _phrase_pattern(key: str):
+    """Any phrase of the list ``key`` in patterns/officials.yaml, as a whole word."""
+    return P.phrases(data()[key])
+
+
+@functools.cache
+def _host_verb_pattern():
+    """A host verb right before a side cue: "Tiếp và làm việc với | đoàn ..."."""
+    return P.compile_(rf"(?<!\w)(?:{_words(data()['host_verbs'])})\s+$", ignore_case=True)
+
+
+def _optional_honorific() -> str:
+    """Regex source: an optional honorific (and colon) right before a mention."""
+    d = data()
+    return rf"(?:(?:{_words([*d['honorifics'], *d['plural_honorifics']])})\s*:?\s*)?$"
+
+
+@functools.cache
+def _side_cue_pattern():
+    """"<cue> X có|do [các] [đồng chí|ông|bà] [:]" up to the mention."""
+    d = data()
+    return P.compile_(rf"(?:{_words(d['side_cues'])})\s+(?P<x>[^;:.]{{0,160}}?)\s+"
+                      rf"(?:{_words(d['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
+
+
+@functools.cache
+def _head_after_pattern():
+    return P.compile_(rf"\s*,?\s*(?:{_words(data()['head_after'])})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _joint_head_pattern():
+    return P.compile_(rf"\s*(?:{_words(data()['joint_head_after'])})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _head_before_pattern():
+    d = data()
+    return P.compile_(
+        rf"(?:(?:^|[,;]\s*)(?:{_words(d['head_before'])})(?!\w)[^;]*?(?<!\w)(?:{_words(d['side_cue_ends'])})"
+        rf"|(?:{_words(d['head_before'])}))\s+{_optional_honorific()}", ignore_case=True)
+
+
+@functools.cache
+def _mention_only_pattern():
+    return P.compile_(rf"(?<!\w)(?:{_words(data()['mention_only_before'])})\s+$", ignore_case=True)
+
+
+# --- finding mentions ----------------------------------------------------------------
+
+
+def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
+    """(mentions with a name, title-only mentions) of one sentence, left to right."""
+    named: list[Mention] = []
+    untitled_refs: list[Mention] = []
+    list_honorific: str | None = None
+    i = 0
+    while i < len(sentence):
+        honorific = _honorific_at(sentence, i)
+        start = i
+        found: Mention | None = None
+        if honorific:
+            k, value, plural = honorific
+            if sentence.tok(k) == ":":
+                k += 1
+            if plural:
+                list_honorific = value
+            found = _from_title(sentence, start, k) if sentence.head_at(k) else _from_name(sentence, start, k)
+            if found:
+                found.honorific, found.plural = value, plural
+        elif sentence.head_at(i):
+            found = _from_title(sentence, start, i)
+        elif sentence.tokens[i].is_capitalized and _opens_list_item(sentence, i):
+            found = _from_name(sentence, start, i, need_surname=list_honorific is None)
+            if found and not _closes_list_item(sentence, found):
+                found = None
+            elif found and list_honorific and sentence.tok(i - 1) in (";", ":"):
+                found.honorific = list_honorific
+        if found is None:
+            i += 1
+            continue
+        (named if found.name else untitled_refs).append(found)
+        i = max(found.last, i + 1)
+    return named, untitled_refs
+
+
+def _opens_list_item(sentence: Sentence, i: int) -> bool:
+    """A name without honorific counts only when a comma or dash and a title follow it."""
+    end = capitalized_run(sentence.tokens, i)
+    if i > 0 and sentence.tokens[i - 1].is_capitalized:
+        return False
+    return sentence.tok(end) in {",", *DASHES} and bool(sentence.head_at(end + 1))
+
+
+def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
+    """A name without honorific ends its item: punctuation, "và", or a head cue follows its titles.
+
+    ("Đinh Dậu, Thủ tướng chúc ..." is a year followed by a new clause, not a list item.)
+    """
+    following = sentence.tok(mention.last)
+    return following in ("", ",", ";", ".", ":", ")", "!", "?") or fold(following) in ("và", "cùng") or \
+        P.match(_head_after_pattern(), sentence.text, mention.end, sentence.end) is not None
+
+
+def _from_title(sentence: Sentence, start: int, i: int) -> Mention | None:
+    chain = sentence.parse_chain(i, after_name=False)
+    if not chain.titles:
+        return None
+    if chain.name is None:
+        return Mention(sentence, start, chain.end, None, chain.titles)
+    mention = Mention(sentence, start, chain.end, chain.name, chain.titles)
+    after = sentence.parse_chain(chain.end, after_name=True)
+    if after.titles:
+        # Titles after a titled name only when they close the phrase: "Đại tá X, Chỉ huy trưởng làm
+        # Trưởng đoàn", not "Bí thư X, Thủ tướng nhấn mạnh" (a new clause).
+        extended = Mention(sentence, start, after.end, chain.name, chain.titles + after.titles)
+        if _closes_list_item(sentence, extended):
+            return extended
+    return mention
+
+
+def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = False) -> Mention | None:
+    end = capitalized_run(sentence.tokens, i)
+    end = next((k for k in range(i + 1, end) if sentence.head_at(k)), end)
+    first = strip_foreign_honorifics(sentence.tokens, i, end)
+    if need_surname:
+        first = surname_start(sentence.text, sentence.tokens, first, end)
+        if first is None:
+            return None
+    if end - first < 2 or sentence.place_at(first) and sentence.place_at(first)[0] >= end:
+        return None
+    chain: Chain = sentence.parse_chain(end, after_name=True)
+    return Mention(sentence, start, max(chain.end, end), (first, end), chain.titles)
+
+
+# --- context: side, head, mentioned only -----------------------------------------------
+
+
+def _country_of_phrase(sentence: Sentence, start: int, end: int) -> str | None:
+    """The country of the first place named in ``text[start:end]``, or VN for "tỉnh ta"."""
+    if P.search(_phrase_pattern("own_side_words"), sentence.text, start, end):
+        return VIETNAM
+    tokens = sentence.tokens
+    for k, token in enumerate(tokens):
+        if start <= token.start < end:
+            place = sentence.place_at(k)
+            if place and place[1]:
+                return place[1]
+    return None
+
+
+def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | None:
+    """The side a "Về phía X có" / "Đoàn X do" / "Tại điểm cầu X có" cue gives the mention.
+
+    The cue closest to the mention speaks for it, so cues are tried from the last one back.
+    """
+    cues = list(P.finditer(_phrase_pattern("side_cues"), sentence.text, sentence.start, mention.start))
+    for cue_word in reversed(cues):
+        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, cue_word.start() - 40),
+                        cue_word.start())
+        cue = P.match(_side_cue_pattern(), sentence.text, cue_word.start(), mention.start)
+        if cue is None:
+            continue
+        country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"))
+        if country:
+            if host:
+                return foreign if country == VIETNAM else VIETNAM
+            return country
+    return None
+
+
+def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> None:
+    """Side context, head of delegation and mentioned-only flags of one sentence's mentions."""
+    text = sentence.text
+    context: str | None = None
+    for index, mention in enumerate(mentions):
+        own = _side_context(sentence, mention, foreign)
+        if own:
+            context = own
+        elif index and not _continues_list(sentence, mentions[index - 1], mention):
+            context = None
+        mention.context = context
+        before = text[sentence.start:mention.start]
+        clause = before[max(before.rfind(","), before.rfind(";")) + 1:]
+        past = P.search(_phrase_pattern("past_markers"), clause) is not None
+        if P.search(_head_before_pattern(), before[before.rfind(";") + 1:]):
+            mention.head = True
+        elif P.search(_mention_only_pattern(), before):
+            mention.mention_only = True
+        if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
+                P.search(_phrase_pattern("delegation_words"), before):
+            mention.head = True
+        if not past and P.match(_head_after_pattern(), text, mention.end, sentence.end):
+            mention.head = True
+            if P.match(_joint_head_pattern(), text, mention.end, sentence.end):
+                _mark_joint_heads(sentence, mentions, index)
+
+
+def _continues_list(sentence: Sentence, previous: Mention, mention: Mention) -> bool:
+    """Is ``mention`` the next item of the list ``previous`` is in (after ";" "," "và")?"""
+    between = sentence.text[previous.end:mention.start]
+    return len(between) < 12 and between.strip(" ,;") in ("", "và", "cùng")
+
+
+def _mark_joint_heads(sentence: Sentence, mentions: list[Mention], index: int) -> None:
+    """"do ông X ... và bà Y ... đồng chủ trì": everyone joined by "và" before the cue."""
+    while index > 0 and sentence.text[mentions[index - 1].end:mentions[index].start].strip(" ,") == "và":
+        index -= 1
+        mentions[index].head = True
+
+
+def _share_parenthesized_titles(mentions: list[Mention]) -> None:
+    """"thượng tướng A và thượng tướng B (Thứ trưởng Bộ Quốc phòng)": A holds B's title too."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.sentence is not b.sentence or a.sentence.text[a.end:b.start].strip() != "và":
+            continue
+        a_lead = [t for t in a.titles if t.first < a.name[0]]
+        b_lead = [t for t in b.titles if t.first < b.name[0]]
+        b_tail = [t for t in b.titles if t.first > b.name[0]]
+        if a_lead and len(a_lead) == len(a.titles) and b_tail and all(t.in_parentheses for t in b_tail) and \
+                [fold(a.sentence.title_text(t)) for t in a_lead] == [fold(b.sentence.title_text(t)) for t in b_lead]:
+            a.titles = a.titles + b_tail
+
+
+# --- countries -------------------------------------------------------------------------
+
+
+def _foreign_country(article: Article, sides: list[Side], sentences: list[Sentence]) -> str:
+    """The neighbour of this article: from the sides, else the foreign places it names most."""
+    foreign = [s.country for s in sides if s.country != VIETNAM]
+    if len(set(foreign)) == 1:
+        return foreign[0]
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for k in range(len(sentence)):
+            place = sentence.place_at(k)
+            if place and place[1] and place[1] != VIETNAM:
+                counts[place[1]] += 1
+    return counts.most_common(1)[0][0] if counts else DEFAULT_FOREIGN
+
+
+def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
+    """(how sure, country) for one mention."""
+    for title in mention.titles:
+        for country in title.countries:
+            if country:
+                return FROM_TITLE_PLACE, country
+    if mention.context:
+        return FROM_CONTEXT, mention.context
+    sides = set().union(*(mention.sentence.title_sides(t) for t in mention.titles)) if mention.titles else set()
+    if VIETNAM in sides:
+        return FROM_TITLE_WORD, VIETNAM
+    if "CN" in sides:
+        return FROM_TITLE_WORD, "CN"
+    if "foreign" in sides:
+        return FROM_TITLE_WORD, foreign
+    return FROM_DEFAULT, VIETNAM
+
+
+# --- assembling ------------------------------------------------------------------------
+
+
+def _best_titles(mentions: list[Mention]) -> list[str]:
+    """The titles of the most complete mention: most words; the earliest on a tie."""
+    best: list[str] = []
+    best_size = 0
+    for mention in mentions:
+        texts = mention.title_texts()
+        size = sum(len(t.split()) for t in texts)
+        if size > best_size:
+            best, best_size = texts, size
+    return best
+
+
+def _fits(reference: list[str], titles: list[str]) -> bool:
+    """Does a title-only mention fit these titles ("Chủ tịch UBND tỉnh" ~ "Chủ tịch UBND tỉnh Lào Cai")?"""
+    folded = [fold(t) for t in titles]
+    return all(any(f.startswith(fold(r)) or fold(r).startswith(f) for f in folded) for r in reference)
+
+
+def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Mention]]:
+    """Title-only mentions that fit exactly one person, by person index."""
+    found: dict[int, list[Mention]] = {}
+    for ref in refs:
+        if ref.plural:
+            continue
+        before = ref.sentence.text[ref.sentence.start:ref.start].rstrip()
+        if not (ref.honorific or not before or before.endswith(",")):
+            continue
+        texts = ref.title_texts()
+        fits = [i for i, p in enumerate(people) if _fits(texts, _best_titles(p.mentions))]
+        if len(fits) == 1:
+            found.setdefault(fits[0], []).append(ref)
+    return found
+
+
+def _bare_name_spans(article: Article, person: _Person) -> list[tuple[int, int]]:
+    """Every other place the full name is printed in the kept text."""
+    pattern = P.compile_(rf"(?<!\w){P.phrase_source(person.name)}(?!\w)")
+    covered = [(m.start, m.end) for m in person.mentions]
+    spans = []
+    for paragraph in article.paragraphs:
+        for m in P.finditer(pattern, article.scan, paragraph.start, paragraph.end):
+            if not any(s <= m.start() < e for s, e in covered):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def _official(article: Article, person: _Person, refs: list[Mention], foreign: str) -> Official:
+    mentions = person.mentions
+    sure, country = max((_mention_country(m, foreign) for m in mentions), key=lambda c: c[0])
+    honorific = next((m.honorific for m in mentions if m.honorific), None)
+    spans = {(m.start, m.end) for m in mentions + refs} | set(_bare_name_spans(article, person))
+    return Official(
+        name=person.name,
+        titles=_best_titles(mentions),
+        country=country,
+        honorific=honorific,
+        head_of_delegation=any(m.head for m in mentions),
+        evidence=[Evidence.of(article.text, s, e) for s, e in sorted(spans)],
+    )
 
 
 def find_officials(article: Article, sides: list[Side]) -> list[Official]:
-    return []
+    sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences]
+    foreign = _foreign_country(article, sides, sentences)
+    people: dict[str, _Person] = {}
+    refs: list[Mention] = []
+    for sentence in sentences:
+        named, untitled = _mentions_in(sentence)
+        _mark_cues(sentence, sorted(named + untitled, key=lambda m: m.first), foreign)
+        _share_parenthesized_titles(named)
+        refs.extend(untitled)
+        for mention in named:
+            person = people.setdefault(fold(mention.name_text), _Person(mention.name_text))
+            person.mentions.append(mention)
+    taking_part = [p for p in people.values()
+                   if any(not m.mention_only for m in p.mentions) and any(m.titles or m.head for m in p.mentions)]
+    taking_part.sort(key=lambda p: min(m.start for m in p.mentions))
+    by_person = _references(taking_part, refs)
+    return [_official(article, p, by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]

@@ -1,0 +1,198 @@
+"""Words, phrase lexicons and personal names for the officials extractor.
+
+Sentences are cut into word and punctuation tokens with offsets; phrase lists
+(titles, organizations, places) are matched on tokens, ignoring case and the old
+or new tone placement ("uỷ"/"ủy"), longest phrase first. Where a capitalized run
+mixes a place and a name ("Lào Cai Hoàng Quốc Khánh") the gazetteer and the
+family-name list decide; underthesea's proper-noun tags are asked only when
+neither does.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from .. import gazetteer
+from .. import patterns as P
+
+DASHES = frozenset("-–—‑‐")
+MAX_NAME_WORDS = 7  # Lao names run long: "Khăm Kinh Ưởi Mạ Nì Hặc"
+MAX_NATIVE_NAME_WORDS = 4  # Vietnamese 2–4 syllables, Chinese 2–3
+
+_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
+              "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # fold(text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """A proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"."""
+        t = self.text
+        return t[0].isupper() and t[0].isalpha() and (len(t) == 1 or t[1:].islower())
+
+
+@functools.cache
+def _old_tone_pattern():
+    return P.compile_("|".join(_OLD_TONES))
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Comparison key: case-folded, one tone placement ("Tỉnh uỷ" == "tỉnh ủy")."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return _old_tone_pattern().sub(lambda m: _OLD_TONES[m.group()], text)
+
+
+@functools.cache
+def _token_pattern():
+    return P.compile_(r"\w+|[^\w\s]")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), offset + m.start(), offset + m.end(), fold(m.group()))
+            for m in P.finditer(_token_pattern(), text)]
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(t.text) for t in tokenize(phrase) if t.is_word)
+
+
+class Lexicon:
+    """Phrases with a category each, matched on word tokens (dashes between words skipped)."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]):
+        self.entries: dict[tuple[str, ...], str] = {}
+        for phrase, category in entries:
+            key = words_of(phrase)
+            if key:
+                self.entries.setdefault(key, category)
+        self.longest = max((len(k) for k in self.entries), default=0)
+        self.first_words = frozenset(k[0] for k in self.entries)
+
+    def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
+        """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
+        if i >= len(tokens) or tokens[i].key not in self.first_words:
+            return None
+        positions = [i]
+        j = i + 1
+        while j < len(tokens) and len(positions) < self.longest:
+            if tokens[j].text in DASHES and j + 1 < len(tokens) and tokens[j + 1].is_word:
+                j += 1
+            if not tokens[j].is_word:
+                break
+            positions.append(j)
+            j += 1
+        for n in range(len(positions), 0, -1):
+            key = tuple(tokens[p].key for p in positions[:n])
+            category = self.entries.get(key)
+            if category is None or (categories is not None and category not in categories):
+                continue
+            return positions[n - 1] + 1, category, key
+        return None
+
+
+@functools.cache
+def data() -> dict:
+    return P.load("officials")
+
+
+@functools.cache
+def _countries_pattern():
+    names = [n for n in gazetteer.country_names() if len(n.split()) > 1 or n == "lào" or len(n) > 5]
+    # "Việt", "Trung" alone are parts of other words ("Trung ương"); two-word names and "Lào" are not.
+    return P.phrases(names, ignore_case=True)
+
+
+def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] | None:
+    """(end index, country) of the place or country name printed at ``tokens[i]``, longest first.
+
+    Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
+    """
+    if i >= len(tokens) or not tokens[i].text[0].isupper():
+        return None
+    start = tokens[i].start
+    best = None
+    for pattern, is_country in ((gazetteer.names_pattern(), False), (_countries_pattern(), True)):
+        m = P.match(pattern, text, start)
+        if m and (best is None or m.end() > best[0].end()):
+            best = (m, is_country)
+    if best is None:
+        return None
+    m, is_country = best
+    end = next((k + 1 for k in range(i, len(tokens)) if tokens[k].end == m.end()), None)
+    if end is None:
+        return None
+    country = gazetteer.country_names().get(gazetteer.key(m.group())) if is_country else gazetteer.country_of(m.group())
+    return end, country
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    return frozenset(fold(s) for s in data()["surnames"])
+
+
+@functools.cache
+def foreign_honorifics() -> frozenset[str]:
+    return frozenset(data()["foreign_honorifics"])
+
+
+def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2) -> int:
+    """End index of the run of capitalized words starting at ``i``."""
+    j = i
+    while j < len(tokens) and j - i < limit and tokens[j].is_capitalized:
+        j += 1
+    return j
+
+
+def strip_foreign_honorifics(tokens: list[Token], i: int, j: int) -> int:
+    while i < j and tokens[i].text in foreign_honorifics():
+        i += 1
+    return i
+
+
+def is_place(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    found = place_at(text, tokens, i)
+    return found is not None and found[0] >= j
+
+
+def surname_start(text: str, tokens: list[Token], i: int, j: int, first: int = 0) -> int | None:
+    """Where a native name of 2–4 words ending at ``j`` starts, from ``i + first`` on."""
+    for k in range(i + first, j - 1):
+        if j - k <= MAX_NATIVE_NAME_WORDS and tokens[k].key in surnames() and not is_place(text, tokens, k, j):
+            return k
+    return None
+
+
+def proper_noun_start(sentence: str, offset: int, tokens: list[Token], i: int, j: int, first: int) -> int | None:
+    """Where underthesea's last proper noun (Np) inside ``tokens[i:j]`` starts, if it ends at ``j``.
+
+    Used only for runs the gazetteer and the family names cannot split (one call per
+    such sentence, about a millisecond).
+    """
+    from underthesea import pos_tag  # imported on first use: keeps start-up fast
+
+    end = tokens[j - 1].end - offset
+    cursor = 0
+    for word, tag in pos_tag(sentence):
+        found = sentence.find(word, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(word)
+        if tag == "Np" and cursor == end:
+            for k in range(i + first, j - 1):
+                if tokens[k].start - offset == found:
+                    return k
+    return None

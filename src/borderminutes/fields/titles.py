@@ -1,0 +1,329 @@
+"""Titles of officials, parsed on tokens: where a title starts, what it governs, where it ends.
+
+A title is a head word ("Phó Chủ tịch", "Châu trưởng", "Đại tá") followed by what
+it governs: organizations ("UBND", "Sở Ngoại vụ"), administrative units and
+places ("tỉnh Lào Cai"), countries. A capitalized run that closes a title is the
+person's name when nothing in the vocabulary claims it ("Phó Chủ tịch UBND tỉnh
+Lào Cai Hoàng Quốc Khánh"). Titles chain with commas ("Phó Bí thư Tỉnh ủy, Chủ
+tịch UBND tỉnh"); place qualifiers after a title (", tỉnh Vân Nam (Trung
+Quốc)") are skipped and not part of it. Vocabulary: ``patterns/titles.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from .. import patterns as P
+from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
+                    strip_foreign_honorifics, surname_start)
+
+HEAD, ORG, ORG_HEAD, UNIT, INNER = "head", "org", "org_head", "unit", "inner"
+GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
+MIN_NAME_WORDS = 2
+
+
+@functools.cache
+def data() -> dict:
+    return P.load("titles")
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    d = data()
+    heads = [*d["heads"], *d["ranks"]]
+    entries = [(f"{prefix} {h}", HEAD) for prefix in d["deputy_prefixes"] for h in heads]
+    entries += [(h, HEAD) for h in heads]
+    entries += [(o, ORG) for o in d["organizations"]]
+    entries += [(o, ORG_HEAD) for o in d["organization_heads"]]
+    entries += [(w, UNIT) for words in gazetteer.unit_words().values() for w in words]
+    entries += [(w, INNER) for w in d["inner_words"]]
+    return Lexicon(entries)
+
+
+@functools.cache
+def side_lexicon() -> Lexicon:
+    return Lexicon((phrase, side) for side, phrases in data()["side_words"].items() for phrase in phrases)
+
+
+@functools.cache
+def _org_head_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in data()["organization_heads"])
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in data()["stop_words"])
+
+
+@functools.cache
+def _head_blockers() -> frozenset[str]:
+    return frozenset(fold(w) for w in data()["head_blockers"])
+
+
+@dataclass
+class Title:
+    first: int  # token index of the head word
+    last: int  # token index after the title's own words (qualifiers excluded)
+    countries: list[str | None] = field(default_factory=list)  # of places and countries named, in order
+    in_parentheses: bool = False
+
+
+@dataclass
+class Chain:
+    titles: list[Title]
+    name: tuple[int, int] | None  # token indices [start, end) of the person's name
+    end: int  # token index after everything consumed
+
+
+class Sentence:
+    """One sentence's tokens and the text they point into."""
+
+    def __init__(self, text: str, start: int, end: int):
+        from .names import tokenize
+
+        self.text = text  # the whole article (scan view); tokens carry absolute offsets
+        self.start, self.end = start, end
+        self.tokens: list[Token] = tokenize(text[start:end], start)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def tok(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def head_at(self, i: int) -> int | None:
+        """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
+        found = lexicon().match(self.tokens, i, frozenset({HEAD}))
+        if found is None or fold(self.tok(found[0])) in _head_blockers():
+            return None
+        return found[0]
+
+    def place_at(self, i: int):
+        return place_at(self.text, self.tokens, i)
+
+    def title_text(self, title: Title) -> str:
+        return " ".join(self.text[self.tokens[title.first].start:self.tokens[title.last - 1].end].split())
+
+    def title_sides(self, title: Title) -> set[str]:
+        sides, i = set(), title.first
+        while i < title.last:
+            found = side_lexicon().match(self.tokens, i)
+            if found:
+                sides.add(found[1])
+                i = found[0]
+            else:
+                i += 1
+        return sides
+
+    # --- one title -------------------------------------------------------------------
+
+    def parse_title(self, i: int) -> tuple[Title, tuple[int, int] | None, int] | None:
+        """(title, name or None, next index) for a title whose head is at ``i``."""
+        end = self.head_at(i)
+        if end is None:
+            return None
+        title = Title(i, end)
+        if fold(self.tok(end - 1)) in _org_head_words():  # "Trưởng Ban Tuyên giáo"
+            name, end = self._proper_part(title, end, end)
+            if name:
+                return title, name, name[1]
+        name, end = self._governed(title, end)
+        return title, name, end
+
+    def continue_title(self, title: Title, i: int) -> tuple[tuple[int, int] | None, int] | None:
+        """Extend ``title`` with an organization after a comma: "Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"."""
+        if lexicon().match(self.tokens, i, frozenset({ORG, ORG_HEAD})) is None:
+            return None
+        return self._governed(title, i)
+
+    def _governed(self, title: Title, j: int) -> tuple[tuple[int, int] | None, int]:
+        """Consume what the title governs from ``j``; return (name, next index)."""
+        n = len(self.tokens)
+        last_kind = HEAD
+        while j < n:
+            token = self.tokens[j]
+            if token.text == "(":
+                qualifier = self.skip_qualifier(j)
+                if qualifier is None:
+                    break
+                title.countries.extend(qualifier[1])
+                j, last_kind = qualifier[0], "qualifier"
+                continue
+            if token.text in DASHES and last_kind == UNIT and j + 1 < n and self.tokens[j + 1].is_capitalized:
+                j += 1  # "Khu tự trị dân tộc Choang-Quảng Tây"
+                continue
+            place = self.place_at(j)
+            found = lexicon().match(self.tokens, j, GOVERNED)
+            if place and (found is None or place[0] >= found[0]):
+                title.countries.append(place[1])
+                j = title.last = place[0]
+                last_kind = "place"
+                continue
+            if found:
+                j = title.last = found[0]
+                last_kind = found[1]
+                if last_kind == ORG_HEAD:
+                    name, j = self._proper_part(title, j, j)
+                    if name:
+                        return name, name[1]
+                continue
+            if token.is_capitalized:
+                return self._closing_name(title, j, last_kind)
+            break
+        return None, j
+
+    def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[tuple[int, int] | None, int]:
+        """The proper part of an organization after its head word ("Sở" + "Ngoại vụ").
+
+        Capitalized words, a lower-case syllable right after a single capitalized one
+        ("Ngoại vụ", "Quản lý"), listed inner words ("biên giới"), dashes between
+        capitals ("Việt - Trung"). A capitalized run that ends the title may hold the
+        person's name ("Sở Công Thương Hoàng Thị Thanh Loan").
+        """
+        n = len(self.tokens)
+        run_start, run_length = None, 0
+        while j < n:
+            token = self.tokens[j]
+            if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT, ORG_HEAD, HEAD})):
+                return None, j  # the organization goes on: a capitalized run before it is its own
+            if token.is_capitalized:
+                if run_length == 0:
+                    run_start = j
+                run_length += 1
+                j = title.last = j + 1
+                continue
+            if token.text in DASHES and run_length and j + 1 < n and self.tokens[j + 1].is_capitalized:
+                j += 1
+                continue
+            inner = lexicon().match(self.tokens, j, frozenset({INNER}))
+            if inner:
+                j = title.last = inner[0]
+                run_length = 0
+                continue
+            if token.is_word and token.text.islower() and run_length == 1 and fold(token.text) not in _stop_words():
+                j = title.last = j + 1
+                run_length = 0
+                continue
+            break
+        if run_length >= MIN_NAME_WORDS and run_start is not None:
+            first = 1 if run_start == part_start else 0  # the organization keeps at least one word
+            start = surname_start(self.text, self.tokens, run_start, j, first)
+            if start is None and j - run_start - first >= MIN_NAME_WORDS:
+                start = proper_noun_start(self.text[self.start:self.end], self.start, self.tokens, run_start, j, first)
+            if start is not None:
+                title.last = start
+                return (start, j), j
+        return None, j
+
+    def _closing_name(self, title: Title, j: int, last_kind: str) -> tuple[tuple[int, int] | None, int]:
+        """A capitalized run right after the governed words: the name, if it can be one."""
+        end = capitalized_run(self.tokens, j)
+        cut = next((k for k in range(j + 1, end) if self.head_at(k)), end)  # "... Hách Côn Phó Chủ nhiệm"
+        start = strip_foreign_honorifics(self.tokens, j, cut)
+        if cut - start < MIN_NAME_WORDS or self._pairs_on(cut):
+            return None, j
+        if last_kind in (UNIT, INNER):  # "UBND tỉnh Hà Thị Minh Hạnh": only a family name starts a name here
+            found = surname_start(self.text, self.tokens, start, cut)
+            if found is None:
+                return None, j
+            title.last = found
+            return (found, cut), cut
+        if cut - start > 4:
+            found = surname_start(self.text, self.tokens, start, cut, first=1)
+            if found is not None:
+                title.last = found
+                return (found, cut), cut
+        return (start, cut), cut
+
+    def _pairs_on(self, j: int) -> bool:
+        """A dash and a capital after a run make it a pair of places ("Đồng Đăng – Lạng Sơn")."""
+        return self.tok(j) in DASHES and j + 1 < len(self.tokens) and self.tokens[j + 1].is_capitalized
+
+    # --- qualifiers and chains -------------------------------------------------------
+
+    def skip_qualifier(self, j: int) -> tuple[int, list[str | None]] | None:
+        """Skip ", tỉnh Vân Nam (Trung Quốc)", "(tỉnh Lào Cai, Việt Nam)": (next index, countries)."""
+        n, k, depth = len(self.tokens), j, 0
+        countries: list[str | None] = []
+        while k < n:
+            text = self.tokens[k].text
+            if text == "(":
+                depth, k = depth + 1, k + 1
+                continue
+            if text == ")" and depth:
+                depth, k = depth - 1, k + 1
+                continue
+            if text == "," or text in DASHES:
+                if self._starts_place(k + 1):
+                    k += 1
+                    continue
+                break
+            if fold(text) == "nước":
+                k += 1
+                continue
+            unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+            if unit and self.place_at(unit[0]):
+                k = unit[0]
+            place = self.place_at(k)
+            if place is None:
+                break
+            countries.append(place[1])
+            k = place[0]
+        if depth or not countries:
+            return None
+        return k, countries
+
+    def _starts_place(self, k: int) -> bool:
+        if fold(self.tok(k)) == "nước" or self.tok(k) == "(":
+            k += 1
+        unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+        return bool(self.place_at(unit[0] if unit else k))
+
+    def parse_chain(self, i: int, after_name: bool) -> Chain:
+        """Titles from ``i``, separated by commas (or one dash or parentheses after a name).
+
+        Before a name (``after_name`` False) the chain ends at the title that closes
+        with the name. After a name it ends before any title that carries a new name.
+        """
+        titles: list[Title] = []
+        j = i
+        while j < len(self.tokens):
+            k, closing = j, None
+            if titles or after_name:
+                sep = self.tok(j)
+                if sep == "(":
+                    closing = ")"
+                elif not (sep == "," or (sep in DASHES and after_name and not titles)):
+                    break
+                k = j + 1
+            parsed = self.parse_title(k)
+            if parsed:
+                title, name, end = parsed
+                if name and after_name:
+                    break
+                title.in_parentheses = closing is not None
+                titles.append(title)
+                if closing:
+                    if self.tok(end) != closing:
+                        titles.pop()
+                        break
+                    end += 1
+                j = end
+                if name:
+                    return Chain(titles, name, j)
+                continue
+            if titles and closing is None:
+                extended = self.continue_title(titles[-1], k)
+                if extended and extended[0] is None:
+                    j = extended[1]
+                    continue
+            qualifier = self.skip_qualifier(j)
+            if qualifier and (titles or after_name):
+                if titles:
+                    titles[-1].countries.extend(qualifier[1])
+                j = qualifier[0]
+                continue
+            break
+        return Chain(titles, None, j)
