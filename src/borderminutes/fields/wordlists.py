@@ -1,0 +1,39 @@
+"""Phrase lists from patterns/ as regex pieces, for the gate, proposal and agreement readers.
+
+``patterns.phrases`` finds a phrase anywhere; these place it: at the point where a
+match starts, or right before the end of the searched span (the word before a verb).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable
+
+import regex
+
+from .. import patterns as P
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex source of a longest-first alternation with flexible spaces (no anchors, no flags)."""
+    return P.phrases(words, whole_words=False).pattern
+
+
+@functools.cache
+def _starting(words: tuple[str, ...]) -> regex.Pattern:
+    return P.compile_(rf"(?:{alternation(words)})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _ending(words: tuple[str, ...]) -> regex.Pattern:
+    return P.compile_(rf"(?<!\w)(?:{alternation(words)})\s*$", ignore_case=True)
+
+
+def starting(words: Iterable[str]) -> regex.Pattern:
+    """One of ``words`` as a whole word where ``P.match`` starts; any case."""
+    return _starting(tuple(words))
+
+
+def ending(words: Iterable[str]) -> regex.Pattern:
+    """One of ``words`` as a whole word right before the end of the searched span; any case."""
+    return _ending(tuple(words))
