@@ -1,0 +1,542 @@
+"""Hard inputs: every bad input gets its own line, the batch goes on, nothing hangs, nothing is lost.
+
+Unreadable files: the tests run as root, and root reads a ``chmod 000`` file. So
+unreadability is shown three ways: a named pipe nobody writes to (a real file that
+cannot be read normally, and a real hang risk), broken and looping symbolic links,
+and, where the kernel does not refuse (root), ``os.open`` patched to refuse the
+locked file exactly as the kernel refuses other users (EACCES).
+"""
+
+from __future__ import annotations
+
+import ast
+import codecs
+import errno
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import tracemalloc
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+
+from borderminutes import batch, extract_bytes, extract_text, pipeline
+from borderminutes import patterns as P
+from borderminutes.document import DEFAULT_MAX_BYTES, InputError, read_bytes
+from borderminutes.fields import meeting, source
+from borderminutes.models import ArticleResult
+
+from conftest import SAMPLES, SEEDS, sample_stems
+
+GOOD = SAMPLES / f"{SEEDS[1]}.txt"
+ENGLISH = (
+    "Vietnam and China hold talks on border trade\n"
+    "LAO CAI, May 22 - Officials of Lao Cai province and of Yunnan met on Monday at the border gate "
+    "to discuss trade, tourism and the reopening of border markets. Both sides agreed to meet again.\n"
+)
+FRENCH = (
+    "Rencontre à la frontière entre le Viêt Nam et la Chine\n"
+    "Les délégations ont signé un accord de coopération économique. Le préfet a souligné l'importance "
+    "des échanges commerciaux et de la sécurité à la frontière.\n"
+)
+VIETNAMESE_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def run_cli(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "borderminutes", *args], input=stdin, capture_output=True,
+                          timeout=timeout)
+
+
+def json_lines(out: bytes) -> list[dict]:
+    return [json.loads(line) for line in out.decode("utf-8").splitlines() if line.strip()]
+
+
+def windows_1258(text: str) -> bytes:
+    """``text`` as a Windows-1258 page stores it: base letters with the tone as a combining mark."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in VIETNAMESE_TONES))
+            marks = "".join(c for c in parts if c in VIETNAMESE_TONES)
+            out += (base + marks).encode("cp1258", "replace")  # no such character in the code page: "?"
+    return bytes(out)
+
+
+def same_record(a: ArticleResult, b: ArticleResult) -> bool:
+    """Equal apart from what only reflects the raw input: checksum, path and decoding notes."""
+    def core(result: ArticleResult) -> dict:
+        record = result.model_dump(mode="json")
+        record["source"].pop("sha256")
+        record["source"].pop("path")
+        record["warnings"] = [w for w in record["warnings"] if "decoded as" not in w]
+        return record
+    return core(a) == core(b)
+
+
+def process(path: Path, **kwargs) -> batch.Outcome:
+    return batch.process(str(path), **kwargs)
+
+
+# --- each hard input on its own ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [b"", b" \n\t  \r\n", " \u00a0\n\u3000".encode("utf-8")], ids=["empty", "spaces", "odd-spaces"])
+def test_empty_or_whitespace_only_file_is_an_input_error(tmp_path, raw):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(raw)
+    outcome = process(path)
+    assert outcome.failed and outcome.result.error == f"{path}: empty article (no text)"
+    assert outcome.result.source.path == str(path)
+
+
+def test_binary_file_is_an_input_error(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    outcome = process(path)
+    assert outcome.failed and "binary data (NUL bytes" in outcome.result.error
+
+
+@pytest.fixture(scope="module")
+def fifty_mb_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("giant") / "giant.txt"
+    block = GOOD.read_bytes()
+    with open(path, "wb") as fh:
+        for _ in range(50_000_000 // len(block) + 1):
+            fh.write(block)
+    assert path.stat().st_size > 50_000_000
+    return path
+
+
+def test_fifty_mb_file_is_refused_without_being_read(fifty_mb_file):
+    tracemalloc.start()
+    try:
+        outcome = process(fifty_mb_file)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000, f"refusing a 50 MB file allocated {peak:,} bytes"
+    size = fifty_mb_file.stat().st_size
+    assert outcome.result.error == (f"{fifty_mb_file}: {size:,} bytes is larger than the limit of "
+                                    f"{DEFAULT_MAX_BYTES:,} bytes (--max-bytes); not processed")
+
+
+def test_a_pipe_is_read_no_further_than_max_bytes(tmp_path):
+    """Size unknown in advance (a pipe, stdin): at most max_bytes + 1 bytes are read, then the input is refused."""
+    fifo = tmp_path / "stream.txt"
+    os.mkfifo(fifo)
+    chunk = b"x" * 65536
+
+    def write_fifty_mb():
+        try:
+            with open(fifo, "wb") as fh:
+                for _ in range(50_000_000 // len(chunk)):
+                    fh.write(chunk)
+        except BrokenPipeError:  # the reader stopped early: what this test wants
+            pass
+
+    writer = threading.Thread(target=write_fifty_mb)
+    writer.start()
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"more bytes is larger than the limit of 1,000,000 bytes"):
+            read_bytes(fifo, max_bytes=1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        writer.join(timeout=30)
+    assert not writer.is_alive()
+    assert peak < 3_000_000, f"reading a pipe with max_bytes=1,000,000 allocated {peak:,} bytes"
+
+
+def test_max_bytes_on_the_command_line(fifty_mb_file, tmp_path):
+    small = tmp_path / "article.txt"
+    shutil.copy(GOOD, small)
+    proc = run_cli("extract", str(fifty_mb_file), str(small), "--max-bytes", str(GOOD.stat().st_size - 1))
+    assert proc.returncode == 1
+    giant, article = json_lines(proc.stdout)
+    assert "--max-bytes" in giant["error"] and "--max-bytes" in article["error"]
+    proc = run_cli("extract", str(fifty_mb_file), str(small), "--format", "jsonl")  # default limit: 5 MB
+    giant, article = json_lines(proc.stdout)
+    assert proc.returncode == 1 and "5,000,000 bytes (--max-bytes)" in giant["error"] and article["error"] is None
+    assert f"error: {fifty_mb_file}: " in proc.stderr.decode("utf-8")
+    over_stdin = run_cli("extract", "-", "--max-bytes", "1000", stdin=GOOD.read_bytes())
+    assert over_stdin.returncode == 1
+    assert json.loads(over_stdin.stdout)["error"] == "<stdin>: more than the limit of 1,000 bytes (--max-bytes); not processed"
+
+
+def test_utf16_with_bom_gives_the_utf8_record():
+    text = GOOD.read_text(encoding="utf-8")
+    for raw in (text.encode("utf-16"), codecs.BOM_UTF16_BE + text.encode("utf-16-be")):
+        assert same_record(extract_bytes(raw, "a.txt"), extract_bytes(text.encode("utf-8"), "a.txt"))
+
+
+def test_windows_1258_article_decodes_to_the_utf8_record_with_a_note():
+    raw = windows_1258(GOOD.read_text(encoding="utf-8"))
+    text = unicodedata.normalize("NFC", raw.decode("cp1258"))  # the article, less what the code page cannot hold
+    assert text.count("?") < 5
+    legacy = extract_bytes(raw, "legacy.txt")
+    assert legacy.error is None
+    assert same_record(legacy, extract_bytes(text.encode("utf-8"), "legacy.txt"))
+    assert any("decoded as cp1258 (detected)" in w for w in legacy.warnings)
+
+
+def test_latin1_french_article_is_refused_with_a_clear_error():
+    """Decision: a legacy page is decoded only when it reads as Vietnamese; French in latin-1 is refused."""
+    with pytest.raises(InputError) as err:
+        extract_bytes(FRENCH.encode("latin-1"), "fr.txt")
+    message = str(err.value)
+    assert message.startswith("fr.txt: not valid UTF-8 (byte 0xe0 at offset 10)")
+    assert "does not read as Vietnamese" in message and "save the article as UTF-8" in message
+
+
+def test_undetectable_legacy_bytes_are_refused():
+    with pytest.raises(InputError, match=r"^junk\.txt: not valid UTF-8 .*save the article as UTF-8$"):
+        extract_bytes(bytes(range(0x80, 0x100)) * 4, "junk.txt")
+
+
+def test_utf8_cut_inside_a_character_is_read_with_a_note():
+    raw = GOOD.read_bytes()
+    cut = next(i for i in range(1990, len(raw)) if raw[i] >= 0xC0) + 1  # one byte into a multi-byte character
+    result = extract_bytes(raw[:cut], "cut.txt")
+    assert result.error is None
+    assert any("ends inside a UTF-8 character" in w for w in result.warnings)
+
+
+def test_named_pipe_with_no_writer_does_not_hang(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    found: list[batch.Outcome] = []
+    reader = threading.Thread(target=lambda: found.append(process(fifo)), daemon=True)  # a hang fails, not stalls
+    reader.start()
+    reader.join(timeout=5)
+    assert found, "reading a named pipe with no writer hangs"
+    assert found[0].result.error == f"{fifo}: empty article (no text)"
+
+
+def test_unreadable_file_gets_its_own_error_line(tmp_path, monkeypatch):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in ("a.txt", "b-locked.txt", "c.txt"):
+        shutil.copy(GOOD, folder / name)
+    locked = folder / "b-locked.txt"
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):  # root: make os.open refuse it the way the kernel refuses other users
+        real_open = os.open
+
+        def refusing_open(path, flags, *args, **kwargs):
+            if Path(path) == locked:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refusing_open)
+    outcomes = list(batch.run(batch.expand_inputs([str(folder)]), jobs=1))
+    assert [Path(o.path).name for o in outcomes] == ["a.txt", "b-locked.txt", "c.txt"]
+    assert [o.failed for o in outcomes] == [False, True, False]
+    assert outcomes[1].result.error == f"{locked}: cannot read (Permission denied)"
+
+
+def test_broken_symlink_and_symlink_loops(tmp_path):
+    folder = tmp_path / "links"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(GOOD, folder / "sub" / "article.txt")
+    (folder / "broken.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "sub" / "up").symlink_to(folder)  # a folder loop: walking must not go round for ever
+    paths = batch.expand_inputs([str(folder)])
+    assert [Path(p).relative_to(folder).as_posix() for p in paths] == ["broken.txt", "loop.txt", "sub/article.txt"]
+    broken, loop, article = (batch.process(p) for p in paths)
+    assert broken.result.error == f"{folder / 'broken.txt'}: broken symbolic link (its target does not exist)"
+    assert loop.result.error == f"{folder / 'loop.txt'}: cannot read (Too many levels of symbolic links)"
+    assert article.result.error is None
+
+
+def test_non_vietnamese_article_gets_no_meeting_and_a_warning():
+    result = extract_text(ENGLISH)
+    assert result.error is None and result.meeting is None
+    assert "the text does not read as Vietnamese: no meeting extracted" in result.warnings
+    assert result.source.title == "Vietnam and China hold talks on border trade"
+
+
+def test_lone_surrogate_in_a_string_still_gives_json():
+    result = extract_text("Hội đàm\ud800 Lào Cai")
+    assert "\ud800" not in result.model_dump_json()
+    ArticleResult.model_validate_json(result.model_dump_json())
+
+
+# --- one batch over all of them ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hard_folder(tmp_path) -> tuple[Path, dict[str, str | None]]:
+    """A folder of hard inputs, and for each file name the words its error line must contain (None: no error)."""
+    folder = tmp_path / "hard inputs"
+    folder.mkdir()
+    text = GOOD.read_text(encoding="utf-8")
+    files: dict[str, bytes] = {
+        "01 empty.txt": b"",
+        "02 whitespace.txt": b" \r\n\t \n",
+        "03 binary.txt": b"\x00\x01\x02binary\x00",
+        "04 utf16.txt": text.encode("utf-16"),
+        "05 windows-1258.txt": windows_1258(text),
+        "06 latin-1 français.txt": FRENCH.encode("latin-1"),
+        "07 english.txt": ENGLISH.encode("utf-8"),
+        "08 Hội đàm Lào Cai – Vân Nam.txt": text.encode("utf-8"),
+    }
+    expected: dict[str, str | None] = {
+        "01 empty.txt": "empty article", "02 whitespace.txt": "empty article", "03 binary.txt": "binary data",
+        "04 utf16.txt": None, "05 windows-1258.txt": None, "06 latin-1 français.txt": "does not read as Vietnamese",
+        "07 english.txt": None, "08 Hội đàm Lào Cai – Vân Nam.txt": None,
+        "09 pipe.txt": "empty article", "10 broken.txt": "broken symbolic link", "11 loop.txt": "symbolic links",
+        "12 \ufffd name.txt": None,
+    }
+    for name, raw in files.items():
+        (folder / name).write_bytes(raw)
+    os.mkfifo(folder / "09 pipe.txt")
+    (folder / "10 broken.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "11 loop.txt").symlink_to(folder / "11 loop.txt")
+    (Path(os.fsdecode(bytes(folder))) / os.fsdecode(b"12 \xff name.txt")).write_bytes(text.encode("utf-8"))
+    return folder, expected
+
+
+def test_hard_folder_each_input_yields_its_line_and_the_batch_goes_on(hard_folder):
+    folder, expected = hard_folder
+    proc = run_cli("extract", str(folder), "--jobs", "2")
+    assert proc.returncode == 1
+    records = json_lines(proc.stdout)
+    assert [Path(r["source"]["path"]).name for r in records] == list(expected)
+    for record, words in zip(records, expected.values()):
+        ArticleResult.model_validate(record)
+        if words is None:
+            assert record["error"] is None, record["error"]
+        else:
+            assert record["error"] and words in record["error"]
+    stderr = proc.stderr.decode("utf-8", "replace")
+    assert stderr.count("error: ") == sum(w is not None for w in expected.values())
+    assert "Traceback" not in stderr
+
+
+def test_hard_folder_into_out_dir_keeps_names_with_spaces_and_vietnamese_letters(hard_folder, tmp_path):
+    folder, expected = hard_folder
+    out = tmp_path / "out"
+    proc = run_cli("extract", str(folder), "--out-dir", str(out), "--jobs", "2")
+    assert proc.returncode == 1
+    assert len(expected) == len(os.listdir(folder))
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{Path(name).stem}.json" for name in os.listdir(folder))
+    record = json.loads((out / "08 Hội đàm Lào Cai – Vân Nam.json").read_text(encoding="utf-8"))
+    assert record["source"]["path"] == str(folder / "08 Hội đàm Lào Cai – Vân Nam.txt")
+    assert record["error"] is None and record["source"]["title"]
+
+
+# --- patterns: compiled once, guarded against catastrophic backtracking ------------------------------------
+
+
+PATHOLOGICAL_LINES = {
+    "letters": "a" * 100_000,
+    "honorifics": "Ông " * 25_000,
+    "slashes": "1/" * 50_000,
+    "names": "Nguyễn Văn " * 9_091,
+    "brackets": "(" * 100_000,
+    "full stops": ". " * 50_000,
+    "meeting words": "Hội đàm " * 12_500,
+    "gate pairs": "Lào Cai – Hà Khẩu – " * 5_000,
+    "capitals": "ĐOÀN ĐẠI BIỂU " * 7_143,
+}
+
+
+@pytest.mark.parametrize("line", PATHOLOGICAL_LINES.values(), ids=PATHOLOGICAL_LINES.keys())
+def test_pathological_100k_line_finishes_fast_with_a_warning(line):
+    head, rest = GOOD.read_text(encoding="utf-8").split("\n", 1)
+    extract_text(head)  # patterns and models loaded: time only the line
+    started = time.monotonic()
+    result = extract_text(f"{head}\n{line}\n{rest}")
+    assert time.monotonic() - started < 2
+    assert any(f"a line of {len(line):,} characters" in w for w in result.warnings)
+    assert result.source.title == head
+
+
+LONG_PARAGRAPHS = {
+    "article on one line": " ".join(GOOD.read_text(encoding="utf-8").split("\n")),
+    "officials": "Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh Lào Cai, và ông Lý Minh, Phó Châu trưởng châu Hồng Hà, ",
+    "dates": "Sáng 22/5/2023, chiều ngày 16.3, ",
+    "gates": "cửa khẩu quốc tế Lào Cai – Hà Khẩu, lối mở Bản Vược, chợ biên giới Kim Thành, ",
+    "proposals": "đồng chí đề nghị hai bên tăng cường phối hợp; ",
+}
+
+
+@pytest.mark.parametrize("piece", LONG_PARAGRAPHS.values(), ids=LONG_PARAGRAPHS.keys())
+def test_long_paragraph_below_the_line_limit_is_read_fast(piece):
+    """Just under MAX_LINE_CHARS every field reads the line: no pattern may backtrack on it."""
+    head, rest = GOOD.read_text(encoding="utf-8").split("\n", 1)
+    paragraph = (piece * (pipeline.MAX_LINE_CHARS // len(piece) + 1))[:pipeline.MAX_LINE_CHARS - 10]
+    extract_text(head)
+    started = time.monotonic()
+    result = extract_text(f"{head}\n{rest}\n{paragraph}\n")
+    elapsed = time.monotonic() - started
+    slow = [w for w in result.warnings if "timed out" in w or "time budget" in w]
+    assert elapsed < 2 and not slow, f"{elapsed:.2f} s; {slow}"
+
+
+def test_a_pattern_timeout_becomes_a_warning_not_a_hang(monkeypatch):
+    catastrophic = P.compile_(r"(?:a|aa)+$")  # exponential backtracking on a run of "a" that does not end the text
+
+    def backtracking_source(article):
+        P.search(catastrophic, article.text)
+        raise AssertionError("the pattern above cannot finish in time")
+
+    monkeypatch.setattr(source, "extract_source", backtracking_source)
+    started = time.monotonic()
+    result = extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")
+    assert time.monotonic() - started < 2
+    assert "source: pattern matching timed out on this text; field left empty" in result.warnings
+    assert result.source.title is None and result.source.sha256
+
+
+def test_time_budget_stops_a_runaway_field(monkeypatch):
+    def endless(article):
+        while True:
+            pass
+
+    monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 0.3)
+    monkeypatch.setattr(source, "extract_source", endless)
+    started = time.monotonic()
+    result = extract_text(GOOD.read_text(encoding="utf-8"))
+    assert time.monotonic() - started < 1.5
+    assert "source: stopped, the article's time budget (0.3 s) was used up; field left empty" in result.warnings
+    assert "meeting: skipped, the article's time budget (0.3 s) was used up" in result.warnings
+
+
+def test_time_budget_outside_the_main_thread_skips_the_fields_left(monkeypatch):
+    def slow(article):
+        time.sleep(0.4)
+        return source.bare_source(article)
+
+    monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 0.2)
+    monkeypatch.setattr(source, "extract_source", slow)
+    found: list[ArticleResult] = []
+    worker = threading.Thread(target=lambda: found.append(extract_text(GOOD.read_text(encoding="utf-8"))))
+    worker.start()
+    worker.join(timeout=10)
+    assert found and found[0].source.sha256
+    assert "meeting: skipped, the article's time budget (0.2 s) was used up" in found[0].warnings
+
+
+def test_patterns_are_compiled_once_not_per_article(monkeypatch):
+    """After one pass over the samples, a second pass compiles no pattern (module functions included)."""
+    texts = [(SAMPLES / f"{stem}.txt").read_text(encoding="utf-8") for stem in sample_stems()]
+    for text in texts:
+        extract_text(text)
+    compiled_at: list[str] = []
+    for module in (sys.modules[regex.compile.__module__], re):
+        real = module._compile
+
+        def counting(pattern, *args, _real=real, **kwargs):
+            if isinstance(pattern, (str, bytes)):
+                compiled_at.append(_caller())
+            return _real(pattern, *args, **kwargs)
+
+        monkeypatch.setattr(module, "_compile", counting)
+    for text in texts:
+        extract_text(text)
+    ours = [site for site in compiled_at if "borderminutes" in site]
+    assert not ours, f"patterns compiled per call at: {sorted(set(ours))}"
+
+
+def _caller() -> str:
+    """The first frame outside the regex modules and the pattern helpers: who asked for the pattern."""
+    frame = sys._getframe(2)
+    skip = ("regex.", "re", "sre_compile", "borderminutes.patterns")
+    while frame and frame.f_globals.get("__name__", "").startswith(skip):
+        frame = frame.f_back
+    return f"{frame.f_code.co_filename}:{frame.f_lineno}" if frame else "?"
+
+
+# --- interruption, resume, strict, dead workers, closed pipes --------------------------------------------
+
+
+def test_ctrl_c_leaves_only_complete_files_and_skip_existing_resumes(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for i in range(600):
+        shutil.copy(GOOD, inputs / f"article-{i:03d}.txt")
+    command = [sys.executable, "-m", "borderminutes", "extract", str(inputs), "--jobs", "2", "--out-dir", str(out)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (out.is_dir() and any(out.glob("*.json"))) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr.decode("utf-8", "replace")
+    assert b"interrupted: completed outputs are kept" in stderr and b"Traceback" not in stderr
+    left = sorted(out.iterdir())
+    assert all(p.suffix == ".json" and not p.name.startswith(".") for p in left), "temporary files left behind"
+    assert 0 < len(left) < 600
+    for path in left:
+        assert ArticleResult.model_validate_json(path.read_text(encoding="utf-8")).error is None
+    done = {p.name: p.stat().st_mtime_ns for p in left}
+
+    resumed = run_cli("extract", str(inputs), "--jobs", "2", "--out-dir", str(out), "--skip-existing")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"wrote {600 - len(done)} file(s) to {out} (0 failed, {len(done)} skipped: already done)" in \
+        resumed.stderr.decode("utf-8")
+    assert len(list(out.glob("*.json"))) == 600
+    assert {name: (out / name).stat().st_mtime_ns for name in done} == done, "finished files were redone"
+
+
+def test_strict_counts_any_warning_as_a_failure(tmp_path):
+    english = tmp_path / "english.txt"
+    english.write_text(ENGLISH, encoding="utf-8")
+    lenient = run_cli("extract", str(english))
+    strict = run_cli("extract", str(english), "--strict")
+    assert lenient.returncode == 0 and strict.returncode == 1
+    assert lenient.stdout == strict.stdout
+    assert f"warning: {english}: the text does not read as Vietnamese" in strict.stderr.decode("utf-8")
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="needs forked workers to inherit the patch")
+def test_a_dead_worker_costs_only_its_input(tmp_path, monkeypatch):
+    paths = []
+    for i in range(30):
+        path = tmp_path / ("crash.txt" if i == 17 else f"ok-{i:02d}.txt")
+        shutil.copy(GOOD, path)
+        paths.append(str(path))
+    real = batch.process
+
+    def crashing(path, max_bytes):
+        if path.endswith("crash.txt"):
+            os._exit(3)  # a worker killed mid-article (out of memory, a crash in C code ...)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(batch, "process", crashing)
+    outcomes = list(batch.run(paths, jobs=2))
+    assert [o.path for o in outcomes] == paths
+    assert [o.failed for o in outcomes] == [p.endswith("crash.txt") for p in paths]
+    assert "the worker process died while reading this input" in outcomes[17].result.error
+
+
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
+    for i in range(200):
+        shutil.copy(GOOD, tmp_path / f"a-{i:03d}.txt")
+    command = [sys.executable, "-m", "borderminutes", "extract", str(tmp_path), "--jobs", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert json.loads(first)["error"] is None
+    assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr
