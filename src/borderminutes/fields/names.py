@@ -26,7 +26,7 @@ _OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": 
               "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -61,9 +61,20 @@ def _token_pattern():
     return P.compile_(r"\w+|[^\w\s]")
 
 
+def spellings(phrase: str) -> set[str]:
+    """``phrase`` in both tone placements ("Ủy viên", "Uỷ viên"), for regexes that cannot fold."""
+    old = phrase
+    for old_form, new_form in _OLD_TONES.items():
+        old = old.replace(new_form, old_form).replace(new_form.capitalize(), old_form.capitalize())
+    return {phrase, old}
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), offset + m.start(), offset + m.end(), fold(m.group()))
-            for m in P.finditer(_token_pattern(), text)]
+    tokens = []
+    for m in P.finditer(_token_pattern(), text):
+        word, start = m.group(), offset + m.start()
+        tokens.append(Token(word, start, start + len(word), fold(word)))
+    return tokens
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -79,28 +90,26 @@ class Lexicon:
             key = words_of(phrase)
             if key:
                 self.entries.setdefault(key, category)
-        self.longest = max((len(k) for k in self.entries), default=0)
-        self.first_words = frozenset(k[0] for k in self.entries)
+        self.prefixes = frozenset(k[:n] for k in self.entries for n in range(1, len(k) + 1))
 
     def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
-        if i >= len(tokens) or tokens[i].key not in self.first_words:
+        if i >= len(tokens) or (tokens[i].key,) not in self.prefixes:
             return None
-        positions = [i]
+        key, positions = (tokens[i].key,), [i]
         j = i + 1
-        while j < len(tokens) and len(positions) < self.longest:
+        while j < len(tokens):
             if tokens[j].text in DASHES and j + 1 < len(tokens) and tokens[j + 1].is_word:
                 j += 1
-            if not tokens[j].is_word:
+            if key + (tokens[j].key,) not in self.prefixes:
                 break
+            key += (tokens[j].key,)
             positions.append(j)
             j += 1
         for n in range(len(positions), 0, -1):
-            key = tuple(tokens[p].key for p in positions[:n])
-            category = self.entries.get(key)
-            if category is None or (categories is not None and category not in categories):
-                continue
-            return positions[n - 1] + 1, category, key
+            category = self.entries.get(key[:n])
+            if category is not None and (categories is None or category in categories):
+                return positions[n - 1] + 1, category, key[:n]
         return None
 
 

@@ -15,10 +15,11 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
-from .names import DASHES, capitalized_run, data, fold, strip_foreign_honorifics, surname_start
+from .names import DASHES, capitalized_run, data, fold, spellings, strip_foreign_honorifics, surname_start
 from .titles import Chain, Sentence, Title
 
 VIETNAM = "VN"
@@ -151,6 +152,16 @@ def _head_before_pattern():
 @functools.cache
 def _mention_only_pattern():
     return P.compile_(rf"(?<!\w)(?:{_words(data()['mention_only_before'])})\s+$", ignore_case=True)
+
+
+@functools.cache
+def _mention_cue_pattern():
+    """Any title head or honorific: a sentence without one names nobody (checked before tokenizing)."""
+    from .titles import data as title_data
+
+    d = title_data()
+    heads = [spelling for h in [*d["heads"], *d["ranks"], *data()["honorifics"]] for spelling in spellings(h)]
+    return P.compile_(rf"(?<!\w)(?:{_words(heads)})(?!\w)", ignore_case=True)
 
 
 # --- finding mentions ----------------------------------------------------------------
@@ -288,8 +299,7 @@ def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> Non
             context = None
         mention.context = context
         before = text[sentence.start:mention.start]
-        clause = before[max(before.rfind(","), before.rfind(";")) + 1:]
-        past = P.search(_phrase_pattern("past_markers"), clause) is not None
+        past = P.search(_phrase_pattern("past_markers"), before[before.rfind(";") + 1:]) is not None
         if P.search(_head_before_pattern(), before[before.rfind(";") + 1:]):
             mention.head = True
         elif P.search(_mention_only_pattern(), before):
@@ -332,17 +342,22 @@ def _share_parenthesized_titles(mentions: list[Mention]) -> None:
 # --- countries -------------------------------------------------------------------------
 
 
-def _foreign_country(article: Article, sides: list[Side], sentences: list[Sentence]) -> str:
-    """The neighbour of this article: from the sides, else the foreign places it names most."""
-    foreign = [s.country for s in sides if s.country != VIETNAM]
-    if len(set(foreign)) == 1:
-        return foreign[0]
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        for k in range(len(sentence)):
-            place = sentence.place_at(k)
-            if place and place[1] and place[1] != VIETNAM:
-                counts[place[1]] += 1
+def _neighbour(sides: list[Side], mentions: list[Mention], article: Article) -> str:
+    """The article's foreign country, for cues that only say "the other side".
+
+    From the sides when they name one foreign country, else the foreign country the
+    officials' titles name most, else the one whose places the kept text names most.
+    """
+    foreign = {s.country for s in sides if s.country != VIETNAM}
+    if len(foreign) == 1:
+        return foreign.pop()
+    counts = Counter(c for m in mentions for t in m.titles for c in t.countries if c and c != VIETNAM)
+    if not counts:
+        for paragraph in article.paragraphs:
+            for m in P.finditer(gazetteer.names_pattern(), article.scan, paragraph.start, paragraph.end):
+                country = gazetteer.country_of(m.group())
+                if country and country != VIETNAM:
+                    counts[country] += 1
     return counts.most_common(1)[0][0] if counts else DEFAULT_FOREIGN
 
 
@@ -429,12 +444,13 @@ def _official(article: Article, person: _Person, refs: list[Mention], foreign: s
 
 
 def find_officials(article: Article, sides: list[Side]) -> list[Official]:
-    sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences]
-    foreign = _foreign_country(article, sides, sentences)
+    sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences
+                 if P.search(_mention_cue_pattern(), article.scan, s.start, s.end)]
+    found = [(sentence, *_mentions_in(sentence)) for sentence in sentences]
+    foreign = _neighbour(sides, [m for _, named, untitled in found for m in named + untitled], article)
     people: dict[str, _Person] = {}
     refs: list[Mention] = []
-    for sentence in sentences:
-        named, untitled = _mentions_in(sentence)
+    for sentence, named, untitled in found:
         _mark_cues(sentence, sorted(named + untitled, key=lambda m: m.first), foreign)
         _share_parenthesized_titles(named)
         refs.extend(untitled)

@@ -207,7 +207,7 @@ class Sentence:
                 run_length = 0
                 continue
             break
-        if run_length >= MIN_NAME_WORDS and run_start is not None:
+        if run_length >= MIN_NAME_WORDS and run_start is not None and not self._organization_goes_on(j):
             first = 1 if run_start == part_start else 0  # the organization keeps at least one word
             start = surname_start(self.text, self.tokens, run_start, j, first)
             if start is None and j - run_start - first >= MIN_NAME_WORDS:
@@ -236,6 +236,10 @@ class Sentence:
                 title.last = found
                 return (found, cut), cut
         return (start, cut), cut
+
+    def _organization_goes_on(self, j: int) -> bool:
+        """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
+        return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, frozenset({ORG, ORG_HEAD})) is not None
 
     def _pairs_on(self, j: int) -> bool:
         """A dash and a capital after a run make it a pair of places ("Đồng Đăng – Lạng Sơn")."""

@@ -1,0 +1,190 @@
+"""Officials: written attendance sentences in many styles, and the samples' bylines.
+
+Each case is a short article (headline + body) and the officials expected from it as
+(name, titles, country, head_of_delegation). The sentences are invented in the
+styles of Vietnamese provincial and national newspapers: titles before and after the
+name, lists joined by ";", Vietnamese, Chinese, Lao and Khmer names, lower-case
+"phó", honorifics, heads of delegation, shortened later mentions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from borderminutes.document import from_text
+from borderminutes.fields.officials import find_officials
+from borderminutes.models import Side
+from borderminutes.pipeline import analyse
+
+from conftest import SAMPLES, sample_stems
+
+HEADLINE = "Hội đàm giữa hai bên về hợp tác biên giới\n\n"
+
+CASES = [
+    pytest.param(
+        "Tham dự hội đàm về phía tỉnh Cao Bằng có các đồng chí: Nông Văn Tiến, Phó Bí thư Tỉnh ủy, Chủ tịch "
+        "UBND tỉnh; Đàm Thị Hoa, Giám đốc Sở Ngoại vụ; lãnh đạo một số sở, ngành.",
+        [("Nông Văn Tiến", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], "VN", False),
+         ("Đàm Thị Hoa", ["Giám đốc Sở Ngoại vụ"], "VN", False)],
+        id="list-joined-by-semicolons"),
+    pytest.param(
+        "Về phía thành phố Bằng Tường có ông Lý Minh Khải, Thị trưởng Chính quyền nhân dân thành phố Bằng Tường "
+        "và đại diện các cục, ban.",
+        [("Lý Minh Khải", ["Thị trưởng Chính quyền nhân dân thành phố Bằng Tường"], "CN", False)],
+        id="chinese-name-after-ve-phia"),
+    pytest.param(
+        "Phát biểu tại hội đàm, Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà đề nghị hai bên tăng cường hợp tác.",
+        [("Đoàn Thu Hà", ["Phó Chủ tịch UBND tỉnh Lạng Sơn"], "VN", False)],
+        id="title-and-place-before-name"),
+    pytest.param(
+        "Phó châu trưởng châu Văn Sơn Vương Cường đánh giá cao kết quả hợp tác giữa hai bên.",
+        [("Vương Cường", ["Phó châu trưởng châu Văn Sơn"], "CN", False)],
+        id="chinese-title-before-name"),
+    pytest.param(
+        "Dự hội nghị tại điểm cầu huyện Mường Tè có đồng chí Lò Văn Tiến, phó Chủ tịch UBND huyện Mường Tè; "
+        "đại diện các phòng, ban chuyên môn.",
+        [("Lò Văn Tiến", ["phó Chủ tịch UBND huyện Mường Tè"], "VN", False)],
+        id="lower-case-pho"),
+    pytest.param(
+        "Đoàn đại biểu huyện Hà Khẩu, tỉnh Vân Nam (Trung Quốc) do ông Lưu Hải Dương, Phó Bí thư Huyện ủy, "
+        "Huyện trưởng làm trưởng đoàn đã sang thăm và làm việc tại huyện Bát Xát.",
+        [("Lưu Hải Dương", ["Phó Bí thư Huyện ủy", "Huyện trưởng"], "CN", True)],
+        id="head-lam-truong-doan"),
+    pytest.param(
+        "Sáng 5/4, Đoàn công tác tỉnh Hà Giang do đồng chí Nguyễn Mạnh Dũng, Phó Chủ tịch UBND tỉnh dẫn đầu "
+        "đã hội đàm với châu Văn Sơn.",
+        [("Nguyễn Mạnh Dũng", ["Phó Chủ tịch UBND tỉnh"], "VN", True)],
+        id="head-dan-dau"),
+    pytest.param(
+        "Tham dự hội đàm có bà Lý Thị Lan, Giám đốc Sở Ngoại vụ. Bà Lý Thị Lan đề nghị hai bên duy trì cơ chế "
+        "hội đàm định kỳ. Đồng chí Giám đốc Sở Ngoại vụ cũng đề nghị tăng cường trao đổi thông tin.",
+        [("Lý Thị Lan", ["Giám đốc Sở Ngoại vụ"], "VN", False)],
+        id="shortened-later-mentions"),
+    pytest.param(
+        "Đoàn đại biểu Bộ đội Biên phòng tỉnh Lai Châu do Đại tá Hoàng Văn Tuấn, Chỉ huy trưởng làm Trưởng đoàn.",
+        [("Hoàng Văn Tuấn", ["Đại tá", "Chỉ huy trưởng"], "VN", True)],
+        id="rank-before-name"),
+    pytest.param(
+        "Phát biểu khai mạc, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hoàng Xuân Ánh nhấn mạnh ý nghĩa của "
+        "cuộc hội đàm.",
+        [("Hoàng Xuân Ánh", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], "VN", False)],
+        id="title-chain-before-name"),
+    pytest.param(
+        "Tham gia đoàn tỉnh Luang Prabang có đồng chí Phết Sa Vẳn Khăm Phoui, Phó Tỉnh trưởng tỉnh Luang "
+        "Prabang.",
+        [("Phết Sa Vẳn Khăm Phoui", ["Phó Tỉnh trưởng tỉnh Luang Prabang"], "LA", False)],
+        id="long-lao-name"),
+    pytest.param(
+        "Chiều 12/6, Thủ tướng Campuchia Samdech Hun Manet đã hội kiến Bí thư Tỉnh ủy Tây Ninh Nguyễn Thành "
+        "Tâm.",
+        [("Hun Manet", ["Thủ tướng Campuchia"], "KH", False),
+         ("Nguyễn Thành Tâm", ["Bí thư Tỉnh ủy Tây Ninh"], "VN", False)],
+        id="khmer-name-and-foreign-honorific"),
+    pytest.param(
+        "Tại điểm cầu tỉnh Lai Châu có đồng chí Tống Thanh Hải, Phó Chủ tịch UBND tỉnh. Tại điểm cầu châu "
+        "Hồng Hà có ông Trương Văn Cường, Phó Châu trưởng.",
+        [("Tống Thanh Hải", ["Phó Chủ tịch UBND tỉnh"], "VN", False),
+         ("Trương Văn Cường", ["Phó Châu trưởng"], "CN", False)],
+        id="online-bridge-points"),
+    pytest.param(
+        "Đoàn đại biểu huyện Ma Lật Pha do ông Trần Vĩ, Bí thư Huyện ủy Ma Lật Pha (tỉnh Vân Nam, Trung Quốc) "
+        "làm trưởng đoàn đã sang thăm huyện Vị Xuyên.",
+        [("Trần Vĩ", ["Bí thư Huyện ủy Ma Lật Pha"], "CN", True)],
+        id="parenthesized-country-dropped"),
+    pytest.param(
+        "Cùng dự có bà Ngô Thị Hoa, Tổng Lãnh sự Việt Nam tại Côn Minh, Trung Quốc và ông Đỗ Văn Nam, Vụ "
+        "trưởng Vụ Đông Bắc Á, Bộ Ngoại giao.",
+        [("Ngô Thị Hoa", ["Tổng Lãnh sự Việt Nam tại Côn Minh"], "VN", False),
+         ("Đỗ Văn Nam", ["Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"], "VN", False)],
+        id="trailing-country-dropped-ministry-kept"),
+    pytest.param(
+        "Hội đàm do ông Nguyễn Văn Cường, Phó Chủ tịch UBND tỉnh Lào Cai và ông Dương Quân, Phó Châu trưởng "
+        "châu Hồng Hà đồng chủ trì.",
+        [("Nguyễn Văn Cường", ["Phó Chủ tịch UBND tỉnh Lào Cai"], "VN", True),
+         ("Dương Quân", ["Phó Châu trưởng châu Hồng Hà"], "CN", True)],
+        id="co-chairs-are-heads"),
+    pytest.param(
+        "Đoàn đại biểu châu Hồng Hà do bà La Bình, Châu trưởng châu Hồng Hà dẫn đầu đã sang thăm tỉnh Lào Cai. "
+        "Tiếp đoàn có đồng chí Hầu A Lềnh, Bí thư Tỉnh ủy Lào Cai.",
+        [("La Bình", ["Châu trưởng châu Hồng Hà"], "CN", True),
+         ("Hầu A Lềnh", ["Bí thư Tỉnh ủy Lào Cai"], "VN", False)],
+        id="host-receives-delegation"),
+    pytest.param(
+        "Dự hội đàm có đồng chí Lò Văn Mừng – Phó Chủ tịch UBND tỉnh Sơn La, đồng chí Khăm Phăn Vông Sa – Phó "
+        "bí thư, phó tỉnh trưởng tỉnh Hủa Phăn cùng đại diện các sở, ngành.",
+        [("Lò Văn Mừng", ["Phó Chủ tịch UBND tỉnh Sơn La"], "VN", False),
+         ("Khăm Phăn Vông Sa", ["Phó bí thư", "phó tỉnh trưởng tỉnh Hủa Phăn"], "LA", False)],
+        id="titles-after-a-dash"),
+    pytest.param(
+        "Phát biểu tại buổi làm việc, Chủ tịch UBND huyện Mường Nhé Nguyễn Văn Dũng cảm ơn sự đón tiếp của "
+        "phía bạn.",
+        [("Nguyễn Văn Dũng", ["Chủ tịch UBND huyện Mường Nhé"], "VN", False)],
+        id="place-unknown-to-the-gazetteer"),
+    pytest.param(
+        "Chủ trì buổi làm việc về phía Việt Nam có đồng chí Lương Văn Khải, Chủ tịch UBND thành phố Móng Cái.",
+        [("Lương Văn Khải", ["Chủ tịch UBND thành phố Móng Cái"], "VN", True)],
+        id="chairs-for-a-side"),
+    pytest.param(
+        "Đón đoàn, phía Việt Nam có thượng tướng Lê Văn An và thượng tướng Phạm Đức Bình (Thứ trưởng Bộ Công "
+        "an).",
+        [("Lê Văn An", ["thượng tướng", "Thứ trưởng Bộ Công an"], "VN", False),
+         ("Phạm Đức Bình", ["thượng tướng", "Thứ trưởng Bộ Công an"], "VN", False)],
+        id="shared-parenthesized-title"),
+    pytest.param(
+        "Về phía Trung Quốc có ông Hách Lâm, Phó Chủ nhiệm Văn phòng Ngoại sự làm trưởng đoàn.",
+        [("Hách Lâm", ["Phó Chủ nhiệm Văn phòng Ngoại sự"], "CN", True)],
+        id="side-from-ve-phia-only"),
+    pytest.param(
+        "Bí thư Khu ủy Quảng Tây Lưu Ninh cho biết, sau chuyến thăm Việt Nam của Tổng Bí thư Tập Cận Bình, "
+        "hai bên đã đạt nhiều kết quả. Tháng trước, Thủ tướng Phạm Minh Chính đã dẫn đầu đoàn đại biểu dự "
+        "hội chợ.",
+        [("Lưu Ninh", ["Bí thư Khu ủy Quảng Tây"], "CN", False),
+         ("Phạm Minh Chính", ["Thủ tướng"], "VN", False)],
+        id="mentioned-only-and-past-lead"),
+    pytest.param(
+        "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
+        "Bát Xát\n\nẢnh: Bế Huệ",
+        [],
+        id="bylines-and-credits-are-not-officials"),
+]
+
+
+def _officials(body: str, sides: list[Side] | None = None):
+    article = analyse(from_text(HEADLINE + body))
+    return article, find_officials(article, sides or [])
+
+
+@pytest.mark.parametrize("body,expected", CASES)
+def test_attendance_sentences(body, expected):
+    article, found = _officials(body)
+    assert [(o.name, o.titles, o.country, o.head_of_delegation) for o in found] == expected
+    for official in found:
+        assert official.evidence
+        for ev in official.evidence:
+            assert article.text[ev.start:ev.end] == ev.text
+
+
+def test_every_mention_is_evidence():
+    body = ("Tham dự hội đàm có bà Lý Thị Lan, Giám đốc Sở Ngoại vụ. Bà Lý Thị Lan đề nghị hai bên duy trì cơ "
+            "chế hội đàm định kỳ. Đồng chí Giám đốc Sở Ngoại vụ cũng đề nghị tăng cường trao đổi thông tin.")
+    _, (official,) = _officials(body)
+    assert [ev.text for ev in official.evidence] == [
+        "bà Lý Thị Lan, Giám đốc Sở Ngoại vụ", "Bà Lý Thị Lan", "Đồng chí Giám đốc Sở Ngoại vụ"]
+    assert official.honorific == "bà"
+
+
+def test_foreign_only_title_takes_the_neighbour_from_the_sides():
+    body = "Cùng dự có ông Bun Mi Vông Sa, Huyện trưởng."
+    _, (official,) = _officials(body, [Side(country="VN"), Side(country="LA")])
+    assert official.country == "LA"
+
+
+@pytest.mark.parametrize("stem", sample_stems())
+def test_no_byline_or_page_noise_person(stem):
+    """Authors, photographers and people of related-news blocks never become officials."""
+    article = analyse(from_text((SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")))
+    names = {o.name.casefold() for o in find_officials(article, [])}
+    for outsider in ("quang phấn", "lê hải", "trần cẩm tú", "nguyễn thị bích nhiệm", "hồ đức phớc", "hà đức hải",
+                     "kiều linh", "vũ dũng", "bế huệ", "văn điệp", "nhã phương", "mã văn tình", "nguyễn phú trọng",
+                     "hồ chí minh"):
+        assert outsider not in names
