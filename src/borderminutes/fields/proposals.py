@@ -1,10 +1,531 @@
-"""What each side proposed (đề nghị, đề xuất, kiến nghị, mong muốn ...), split into items."""
+"""What each side proposed (đề nghị, đề xuất, kiến nghị, "cần" ...), split into items.
+
+The body is read as statement units: sentences, also cut at "… Capital" (the
+tokenizer keeps "dịch… Đồng thời, ..." whole). A unit with a proposing word opens a
+proposal; its items are the rest of the unit after the word and its addressee,
+split at ";". Units and whole paragraphs that open with glue ("Bên cạnh đó,") or an
+imperative ("Tích cực ...") carry the list on; anything else, or a caption, closes
+it. Who proposed is settled afterwards from the officials: the one named before the
+word, else the one speaking; a side when only an office or a place is named.
+"""
 
 from __future__ import annotations
 
-from ..models import Official, Proposal, Side
-from ..segment import Article
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .. import gazetteer
+from .. import patterns as P
+from ..models import Evidence, Official, Proposal, Side
+from ..segment import Article, Paragraph
+from .wordlists import alternation, ending, starting
+
+Span = tuple[int, int]
+REPEAT_OVERLAP = 0.7  # items (in different paragraphs) sharing this share of their words say one thing twice
+REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words nearly all inside a longer one
+HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
+
+
+@dataclass
+class Draft:
+    """One act of proposing, before its proposer is resolved."""
+
+    trigger: Span
+    unit_start: int
+    paragraph: int
+    need: bool  # opened by "cần": the item keeps its subject
+    both: bool  # "hai bên đề xuất": no single proposer
+    context: "Draft | None"  # the proposal it carries on from, whose speaker it inherits
+    items: list[Span] = field(default_factory=list)
+    announced: bool = False  # "đề xuất một số giải pháp ... ." — the items come next
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+@functools.cache
+def _data() -> dict:
+    return P.load("proposals")
+
+
+@functools.cache
+def _words(name: str) -> regex.Pattern:
+    """A whole-word phrase list from proposals.yaml, matched anywhere."""
+    return P.phrases(_data()[name])
+
+
+def _at_start(name: str) -> regex.Pattern:
+    """A phrase list from proposals.yaml, where matching starts."""
+    return starting(_data()[name])
+
+
+def _before_end(name: str) -> regex.Pattern:
+    """A phrase list from proposals.yaml, right before the end of the searched span."""
+    return ending(_data()[name])
+
+
+@functools.cache
+def _trigger_pattern() -> regex.Pattern:
+    verbs = alternation([*_data()["verbs"], *_data()["need_words"]])
+    return P.compile_(rf"(?<!\w)(?:{verbs})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _agreement_words() -> regex.Pattern:
+    return P.phrases(P.load("agreements")["verbs"])
+
+
+@functools.cache
+def _glue() -> regex.Pattern:
+    """Leading glue and numbering cut from an item: "Bên cạnh đó, ", "Theo đó ", "1. ", "- "."""
+    return P.compile_(
+        rf"\s*(?:(?:[-–+•*]|\d{{1,2}}[.)]|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|(?:{alternation(_data()['glue_openers'])})(?!\w)\s*,?\s*(?:(?:{alternation(_data()['glue_copulas'])})\s+)?)",
+        ignore_case=True,
+    )
+
+
+@functools.cache
+def _list_lead() -> regex.Pattern:
+    """"... các vấn đề như:" — the words before a colon that opens the item list."""
+    return P.compile_(rf"(?<!\w)(?:{alternation(_data()['list_lead_ends'])})\s*:\s*", ignore_case=True)
+
+
+@functools.cache
+def _addressee_piece() -> regex.Pattern:
+    """One piece of an addressee: a title/body word, "Bộ Công Thương", or "tỉnh Vân Nam (Trung Quốc)"."""
+    words = alternation(_data()["addressee_words"])
+    bodies = alternation(_data()["addressee_bodies"])
+    name = r"\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
+    unit = gazetteer.unit_word_pattern().pattern
+    return P.compile_(
+        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+{name})?|(?:{bodies})\s+{name}|{unit}(?:\s+{name})?)"
+        rf"(?:\s*\([^()\n]{{1,60}}\))?"
+    )
+
+
+@functools.cache
+def _numbering() -> regex.Pattern:
+    """A list number on its own: "1.", "b)", "IV."."""
+    return P.compile_(r"\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*")
+
+
+@functools.cache
+def _unit_cut() -> regex.Pattern:
+    """Inside a sentence: "… " or "... " before a capital starts a new statement unit."""
+    return P.compile_(r"(?<=…|\.\.\.)\s+(?=\p{Lu})")
+
+
+@functools.cache
+def _countries() -> regex.Pattern:
+    """Country names long enough not to be read inside other words ("Trung" in "Trung ương")."""
+    ambiguous = {gazetteer.key(w) for w in _data()["ambiguous_country_words"]}
+    names = [n for n in gazetteer.country_names() if n not in ambiguous]
+    return P.compile_(rf"(?<!\w)(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
+
+
+# --- reading the body ---------------------------------------------------------------------
+
+def statement_units(article: Article, paragraph: Paragraph) -> list[Span]:
+    """The paragraph's sentences, also cut after an ellipsis that a capital follows."""
+    units: list[Span] = []
+    numbering: int | None = None  # "1." split off by the tokenizer: it belongs to the next sentence
+    for sentence in paragraph.sentences:
+        if _numbering().fullmatch(article.scan, sentence.start, sentence.end, timeout=P.TIMEOUT):
+            numbering = sentence.start if numbering is None else numbering
+            continue
+        cuts = [m.start() for m in P.finditer(_unit_cut(), article.scan, sentence.start, sentence.end)]
+        for a, b in zip([sentence.start if numbering is None else numbering, *cuts], [*cuts, sentence.end]):
+            a += len(article.scan[a:b]) - len(article.scan[a:b].lstrip())
+            if b > a:
+                units.append((a, b))
+        numbering = None
+    return units
+
+
+def is_statement(paragraph: Paragraph) -> bool:
+    """Body text that can state something: not a caption, not a headline-like line."""
+    text = paragraph.text.rstrip()
+    return not paragraph.is_caption and (text.endswith(tuple(".!?…;:\"”)»")) or len(text.split()) > HEADLINE_MAX_WORDS)
+
+
+def _skip_glue(scan: str, pos: int, end: int) -> int:
+    while (m := P.match(_glue(), scan, pos, end)) and m.end() > pos:
+        pos = m.end()
+    return pos
+
+
+def continues_list(scan: str, start: int, end: int) -> bool:
+    """Does this unit carry a list on: glue, numbering, or an imperative verb first?"""
+    after_glue = _skip_glue(scan, start, end)
+    return after_glue > start or P.match(_at_start("imperatives"), scan, after_glue, end) is not None
+
+
+def _triggers(scan: str, start: int, end: int):
+    """Proposing words in a unit that really propose (not "các đề xuất của", not "cần thiết")."""
+    for m in P.finditer(_trigger_pattern(), scan, start, end):
+        word = scan[m.start():m.end()]
+        if P.search(_agreement_words(), scan, _clause_start(scan, start, m.start()), m.start()):
+            continue  # "nhất trí với các nội dung bà La Bình đề xuất": an agreement, not a proposal
+        if P.search(_before_end("noun_before"), scan, start, m.start()):
+            continue
+        if P.match(_at_start("noun_after"), scan, _skip_space(scan, m.end()), end):
+            continue
+        if P.match(_at_start("wish_verbs"), word) and P.search(_before_end("wish_courtesy_before"), scan, start, m.start()):
+            continue
+        if P.match(_at_start("need_words"), word):
+            if P.match(_at_start("need_not_followed_by"), scan, _skip_space(scan, m.end()), end) or m.end() >= end:
+                continue
+        yield m
+
+
+def _clause_start(scan: str, unit_start: int, pos: int) -> int:
+    """Start of the clause that ends at ``pos``: after the last comma, connectives skipped."""
+    comma = scan.rfind(",", unit_start, pos)
+    start = unit_start if comma < 0 else comma + 1
+    while True:
+        start += len(scan[start:pos]) - len(scan[start:pos].lstrip())
+        m = P.match(_at_start("connectives"), scan, start, pos) or P.match(_glue(), scan, start, pos)
+        if not m or m.end() == start:
+            return start
+        start = m.end()
+
+
+def _addressee_end(scan: str, pos: int, end: int) -> int:
+    """Where the item starts after the verb: past an addressee followed by a lower-case verb."""
+    cursor = pos
+    while (m := P.match(_addressee_piece(), scan, cursor, end)) and m.end() > cursor:
+        cursor = m.end()
+    if cursor == pos:
+        return pos
+    rest = scan[cursor:end].lstrip()
+    return cursor if rest[:1].islower() else pos
+
+
+def _item_region(scan: str, pos: int, end: int) -> int:
+    """Start of the items: after a list lead ("các vấn đề như:") when a ";" list follows."""
+    lead = P.search(_list_lead(), scan, pos, end)
+    if lead and ";" not in scan[pos:lead.start()] and ";" in scan[lead.end():end]:
+        return lead.end()
+    return pos
+
+
+def _split_items(scan: str, start: int, end: int) -> list[Span]:
+    """Items split at ";", keeping "các cặp chợ: Chợ A; Chợ B" together, trimmed of glue."""
+    pieces: list[Span] = []
+    cursor = start
+    for semi in [i for i in range(start, end) if scan[i] == ";"] + [end]:
+        pieces.append((cursor, semi))
+        cursor = semi + 1
+    merged: list[Span] = []
+    for a, b in pieces:
+        if merged and _same_list(scan, merged[-1], (a, b)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [span for span in (_trim(scan, a, b) for a, b in merged) if span]
+
+
+def _same_list(scan: str, previous: Span, piece: Span) -> bool:
+    """"thiết lập các cặp chợ: Chợ A" + "Chợ B": the piece repeats the first word after the colon."""
+    colon = scan.rfind(":", *previous)
+    if colon < 0:
+        return False
+    listed = scan[colon + 1:previous[1]].split()
+    here = scan[piece[0]:piece[1]].split()
+    return bool(listed and here and listed[0] == here[0] and listed[0][:1].isupper())
+
+
+def _trim(scan: str, start: int, end: int) -> Span | None:
+    """An item without glue, time adverbials or trailing punctuation; None if no action is left."""
+    while True:
+        moved = _skip_glue(scan, start, end)
+        moved += len(scan[moved:end]) - len(scan[moved:end].lstrip(" \t\n,;:"))
+        adverbial = P.match(_at_start("adverbials"), scan, moved, end)
+        moved = adverbial.end() if adverbial else moved
+        if moved == start:
+            break
+        start = moved
+    stripped = scan[start:end].rstrip(" \t\n" + "".join(_data()["trailing"]))
+    end = start + len(stripped)
+    return (start, end) if len(scan[start:end].split()) >= 2 else None
+
+
+def _draft(scan: str, unit: Span, paragraph: int, m: regex.Match, context: Draft | None) -> Draft:
+    unit_start, unit_end = unit
+    need = P.match(_at_start("need_words"), scan, m.start(), m.end()) is not None
+    clause = _clause_start(scan, unit_start, m.start())
+    subject = scan[clause:m.start()].strip()
+    both = not need and _whole(_words("both_sides"), _strip_adverbs(subject))
+    if need and subject and not P.match(_at_start("pronouns"), subject):
+        start = clause  # "hai bên cần tiếp tục ...": the subject stays in the item
+    else:
+        start = _addressee_end(scan, m.end(), unit_end)
+    start = _item_region(scan, start, unit_end)
+    draft = Draft((m.start(), m.end()), unit_start, paragraph, need, both, context)
+    region = scan[start:unit_end]
+    lead_only = region.rstrip().endswith(":") and ";" not in region  # "... quan tâm một số nội dung sau:"
+    announces = P.match(_at_start("announcements"), scan, _skip_space(scan, start), unit_end) and not {";", ":"} & set(region)
+    if lead_only or announces:
+        draft.announced = True
+        draft.items = [span for span in [_trim(scan, start, unit_end)] if span]
+    else:
+        draft.items = _split_items(scan, start, unit_end)
+    return draft
+
+
+def _skip_space(scan: str, pos: int) -> int:
+    return pos + len(scan[pos:]) - len(scan[pos:].lstrip())
+
+
+@functools.cache
+def _adverbs() -> regex.Pattern:
+    return P.phrases(_data()["subject_adverbs"])
+
+
+def _whole(pattern: regex.Pattern, text: str) -> bool:
+    return bool(text) and pattern.fullmatch(text, timeout=P.TIMEOUT) is not None
+
+
+def _strip_adverbs(subject: str) -> str:
+    return " ".join(_adverbs().sub(" ", subject, timeout=P.TIMEOUT).split())
+
+
+def _carry_on(draft: Draft, scan: str, unit: Span) -> None:
+    """Add a continuing unit's items to the open proposal (replacing an announcement)."""
+    if draft.announced:
+        draft.items, draft.announced = [], False
+    draft.items.extend(_split_items(scan, unit[0], unit[1]))
+
+
+def _imperative_before(scan: str, start: int, trigger_start: int) -> bool:
+    """"Nghiên cứu ...; tiếp tục kiến nghị ...": the proposing word sits inside a listed item."""
+    after_glue = _skip_glue(scan, start, trigger_start)
+    return after_glue < trigger_start and P.match(_at_start("imperatives"), scan, after_glue, trigger_start) is not None
+
+
+def _speaker_parts(scan: str, unit: Span) -> list[Span]:
+    """"phía Việt Nam đề nghị A; phía Trung Quốc đề xuất B": cut where a ";"-piece has its own proposer."""
+    start, end = unit
+    parts: list[Span] = []
+    first = next(_triggers(scan, start, end), None)
+    for m in _triggers(scan, first.end(), end) if first else ():
+        semi = scan.rfind(";", start, m.start())
+        if semi < 0 or semi < (parts[-1][1] if parts else start):
+            continue
+        piece = _skip_space(scan, semi + 1)
+        subject = _strip_adverbs(scan[_clause_start(scan, piece, m.start()):m.start()])
+        if subject and not _imperative_before(scan, piece, m.start()):
+            parts.append((start, semi))
+            start = piece
+    return parts + [(start, end)]
+
+
+def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
+    """Every act of proposing in the body, and the statement units its lists take up."""
+    scan = article.scan
+    drafts: list[Draft] = []
+    used: list[Span] = []
+    open_draft: Draft | None = None
+    for paragraph in article.paragraphs:
+        if not is_statement(paragraph):
+            open_draft = None  # a caption or a headline ends any list
+            continue
+        for whole in statement_units(article, paragraph):
+            for unit in _speaker_parts(scan, whole):
+                start, end = unit
+                trigger = next(_triggers(scan, start, end), None)
+                continues = open_draft is not None and continues_list(scan, start, end)
+                if trigger is not None and not (continues and _imperative_before(scan, start, trigger.start())):
+                    open_draft = _draft(scan, unit, paragraph.index, trigger, open_draft)
+                    drafts.append(open_draft)
+                elif continues:
+                    _carry_on(open_draft, scan, unit)
+                else:
+                    open_draft = None
+                    continue
+                if not used or used[-1] != whole:
+                    used.append(whole)
+    return drafts, used
+
+
+# --- who proposed -------------------------------------------------------------------------
+
+def _official_mentions(article: Article, officials: list[Official]) -> list[tuple[int, int, Official]]:
+    """Every place an official is named: their evidence, and their full name wherever printed."""
+    found: dict[Span, Official] = {}
+    for official in officials:
+        for ev in official.evidence:
+            found.setdefault((ev.start, ev.end), official)
+        pos = article.scan.find(official.name)
+        while pos >= 0 and official.name:
+            found.setdefault((pos, pos + len(official.name)), official)
+            pos = article.scan.find(official.name, pos + 1)
+    return [(s, e, o) for (s, e), o in sorted(found.items(), key=lambda kv: kv[0])]
+
+
+def _nearest(mentions, start: int, end: int) -> Official | None:
+    """The official named last inside [start, end)."""
+    inside = [o for s, e, o in mentions if s >= start and e <= end]
+    return inside[-1] if inside else None
+
+
+def _title_variants(title: str) -> list[str]:
+    """"Chủ tịch UBND tỉnh Lào Cai" is also written "Chủ tịch UBND tỉnh" and "Chủ tịch"."""
+    words = title.split()
+    variants = [title]
+    tail = len(words)
+    while tail > 1 and words[tail - 1][:1].isupper():
+        tail -= 1
+    if 1 < tail < len(words) and words[tail - 1][:1].islower():
+        variants.append(" ".join(words[:tail]))
+    head = 3 if _is_deputy(words[0]) else 2
+    if len(words) > head:
+        variants.append(" ".join(words[:head]))
+    return variants
+
+
+def _is_deputy(word: str) -> bool:
+    """"Phó": "Phó Chủ tịch" is another person than "Chủ tịch"."""
+    return word.casefold() in {w.casefold() for w in _data()["deputy_words"]}
+
+
+def _by_title(scan: str, start: int, end: int, officials: list[Official]) -> Official | None:
+    """The one official whose title (or its short form) is written in [start, end)."""
+    region = scan[start:end].lower()
+    best: dict[int, list[Official]] = {}
+    for official in officials:
+        longest = 0
+        for title in official.titles:
+            for variant in _title_variants(title):
+                needle = " ".join(variant.lower().split())
+                pos = region.find(needle)
+                while pos >= 0:
+                    before = region[:pos].split()[-1:]
+                    deputy = bool(before) and _is_deputy(before[0]) and not _is_deputy(needle.split()[0])
+                    whole = (pos == 0 or not region[pos - 1].isalnum()) and not region[pos + len(needle):][:1].isalnum()
+                    if whole and not deputy:
+                        longest = max(longest, len(needle))
+                    pos = region.find(needle, pos + 1)
+        if longest:
+            best.setdefault(longest, []).append(official)
+    if not best:
+        return None
+    top = best[max(best)]
+    return top[0] if len(top) == 1 else None
+
+
+def _place_country(scan: str, start: int, end: int, sides: list[Side]) -> str | None:
+    """The country of the last side, place or country named in [start, end)."""
+    named: list[tuple[int, str]] = []
+    for side in sides:
+        for organization in side.organizations:
+            pos = scan.rfind(organization, start, end)
+            if pos >= 0:
+                named.append((pos, side.country))
+    for m in P.finditer(gazetteer.names_pattern(), scan, start, end):
+        country = gazetteer.country_of(m.group())
+        if country:
+            named.append((m.start(), country))
+    for m in P.finditer(_countries(), scan, start, end):
+        named.append((m.start(), gazetteer.country_names()[gazetteer.key(m.group())]))
+    return max(named)[1] if named else None
+
+
+def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides: list[Side],
+             resolved: dict[int, tuple[str | None, str | None]], paragraph_start: int) -> tuple[str | None, str | None]:
+    """(by, country) of a draft: the official named before the word, else who is speaking."""
+    trigger = draft.trigger[0]
+    clause = _clause_start(scan, draft.unit_start, trigger)
+    official = _nearest(mentions, draft.unit_start, trigger) or _by_title(scan, clause, trigger, officials)
+    if official is not None:
+        return official.name, official.country or _place_country(scan, draft.unit_start, trigger, sides)
+    if draft.both:
+        return None, None
+    context = resolved.get(id(draft.context)) if draft.context is not None else None
+    said = _strip_adverbs(scan[clause:trigger])
+    if draft.need or not said or _whole(_words("pronouns"), said):
+        if context is not None:
+            return context
+        speaking = _nearest(mentions, paragraph_start, trigger)
+        if speaking is not None:
+            return speaking.name, speaking.country
+    country = _place_country(scan, clause, trigger, sides) or _place_country(scan, draft.unit_start, trigger, sides)
+    if country:
+        speaking = _nearest(mentions, paragraph_start, trigger)
+        if speaking is not None and speaking.country == country:
+            return speaking.name, country  # "Bà X cho biết, ... châu Hồng Hà mong muốn": her side's wish
+        return None, country
+    return context or (None, _data()["home_country"])
+
+
+@dataclass
+class _Gathered:
+    """A proposal being assembled: each item with its evidence, and the proposing words."""
+
+    by: str | None
+    country: str | None
+    items: list[tuple[str, Evidence]] = field(default_factory=list)
+    triggers: list[Evidence] = field(default_factory=list)
 
 
 def find_proposals(article: Article, officials: list[Official], sides: list[Side]) -> list[Proposal]:
-    return []
+    drafts, _ = scan_proposals(article)
+    scan, text = article.scan, article.text
+    mentions = _official_mentions(article, officials)
+    starts = {p.index: p.start for p in article.paragraphs}
+    resolved: dict[int, tuple[str | None, str | None]] = {}
+    gathered: list[_Gathered] = []
+    by_name: dict[str, _Gathered] = {}
+    previous: tuple[Draft, _Gathered] | None = None
+    for draft in drafts:
+        if not draft.items:
+            continue
+        by, country = _speaker(draft, scan, mentions, officials, sides, resolved, starts[draft.paragraph])
+        resolved[id(draft)] = (by, country)
+        target = by_name.get(by) if by else None
+        if target is None and previous and previous[0] is draft.context and (previous[1].by, previous[1].country) == (by, country):
+            target = previous[1]  # "Đồng thời kiến nghị ...": the same side goes on
+        if target is None:
+            target = _Gathered(by, country)
+            gathered.append(target)
+            if by:
+                by_name[by] = target
+        target.triggers.append(Evidence.of(text, *draft.trigger))
+        target.items.extend((text[s:e], Evidence.of(text, s, e)) for s, e in draft.items)
+        previous = (draft, target)
+    _drop_repeats(gathered, article)
+    return [Proposal(by=g.by, country=g.country, items=[t for t, _ in g.items],
+                     evidence=sorted(g.triggers + [e for _, e in g.items], key=lambda e: e.start))
+            for g in gathered if g.items]
+
+
+def _tokens(item: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in regex.findall(r"\w+", item))
+
+
+def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
+    """A lead paragraph often says in brief what the body says in full: keep only the fuller item.
+
+    Two items in different paragraphs repeat each other when they share most of their
+    words, or when the shorter one's words all recur in the longer.
+    """
+    items = [(g, item) for g in gathered for item in g.items]
+    tokens = [_tokens(text) for _, (text, _) in items]
+    where = [_paragraph_of(article, ev.start) for _, (_, ev) in items]
+    repeated = set()
+    for i, (_, (text, _)) in enumerate(items):
+        for j, (_, (other, _)) in enumerate(items):
+            if where[i] == where[j] or (len(other), -j) <= (len(text), -i):
+                continue
+            shared = len(tokens[i] & tokens[j])
+            if shared >= REPEAT_OVERLAP * len(tokens[i] | tokens[j]) or (
+                    len(tokens[i]) >= REPEAT_MIN_WORDS and shared >= REPEAT_CONTAINED * len(tokens[i])):
+                repeated.add(i)
+    for i in sorted(repeated, reverse=True):
+        owner, item = items[i]
+        owner.items.remove(item)
+
+
+def _paragraph_of(article: Article, pos: int) -> int:
+    return next((p.index for p in article.paragraphs if p.start <= pos < p.end), -1)

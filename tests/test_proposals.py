@@ -1,0 +1,117 @@
+"""Proposals: items split and carried on as written, attributed to the official or side who made them."""
+
+from __future__ import annotations
+
+from borderminutes.document import from_text
+from borderminutes.fields.gates import find_gates
+from borderminutes.fields.proposals import find_proposals
+from borderminutes.models import Evidence, Official
+from borderminutes.pipeline import analyse
+
+
+def _official(article, name: str, titles: list[str], country: str) -> Official:
+    """An official as the officials module gives it: every printed mention as evidence."""
+    starts = [i for i in range(len(article.text)) if article.text.startswith(name, i)]
+    return Official(name=name, titles=titles, country=country,
+                    evidence=[Evidence.of(article.text, i, i + len(name)) for i in starts])
+
+
+def _proposals(text: str, people=()):
+    article = analyse(from_text(text))
+    officials = [_official(article, *person) for person in people]
+    found = find_proposals(article, officials, [])
+    for proposal in found:
+        for ev in proposal.evidence:
+            assert article.text[ev.start:ev.end] == ev.text
+        assert set(proposal.items) <= {ev.text for ev in proposal.evidence}
+    return [(p.by, p.country, p.items) for p in found]
+
+
+def test_numbered_list_after_a_lead_ending_in_a_colon():
+    text = ("Hội đàm giữa tỉnh Hà Giang và châu Văn Sơn\n"
+            "Phát biểu tại hội đàm, đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh Hà Giang đề nghị phía Văn Sơn "
+            "quan tâm một số nội dung sau:\n"
+            "1. Sớm hoàn thành thủ tục nâng cấp cặp cửa khẩu Săm Pun – Điền Bồng.\n"
+            "2. Tăng cường trao đổi thông tin về tình hình an ninh biên giới.\n"
+            "3. Phối hợp tổ chức Hội chợ thương mại biên giới năm 2024.\n"
+            "Bà Trương Tú Lan, Châu trưởng châu Văn Sơn nhất trí với các đề xuất trên.")
+    people = [("Nguyễn Văn Sơn", ["Chủ tịch UBND tỉnh Hà Giang"], "VN"),
+              ("Trương Tú Lan", ["Châu trưởng châu Văn Sơn"], "CN")]
+    assert _proposals(text, people) == [("Nguyễn Văn Sơn", "VN", [
+        "Sớm hoàn thành thủ tục nâng cấp cặp cửa khẩu Săm Pun – Điền Bồng",
+        "Tăng cường trao đổi thông tin về tình hình an ninh biên giới",
+        "Phối hợp tổ chức Hội chợ thương mại biên giới năm 2024",
+    ])]
+
+
+def test_both_sides_propose_in_one_paragraph():
+    text = ("Tiêu đề bài\nTại buổi làm việc, phía Việt Nam đề nghị sớm mở lại lối mở Nà Lạn; phía Trung Quốc đề xuất "
+            "tăng cường tuần tra song phương và trao đổi thông tin về tội phạm ma túy. "
+            "Hai bên đã đề xuất một số giải pháp tháo gỡ khó khăn trong thời gian tới. Theo đó, hai bên tiếp tục "
+            "rà soát thủ tục thông quan; phối hợp phân luồng phương tiện.")
+    assert _proposals(text) == [
+        (None, "VN", ["sớm mở lại lối mở Nà Lạn"]),
+        (None, "CN", ["tăng cường tuần tra song phương và trao đổi thông tin về tội phạm ma túy"]),
+        (None, None, ["hai bên tiếp tục rà soát thủ tục thông quan", "phối hợp phân luồng phương tiện"]),
+    ]
+
+
+def test_a_proposal_naming_a_gate_by_one_side_only():
+    text = ("Tiêu đề bài\nPhó Tỉnh trưởng tỉnh Xiêng Khoảng đề nghị tỉnh Nghệ An tạo điều kiện thông quan "
+            "hàng nông sản qua cửa khẩu Nậm Cắn vào dịp cuối năm…")
+    article = analyse(from_text(text))
+    assert [(g.name, g.level) for g in find_gates(article)] == [("Nậm Cắn", None)]
+    assert _proposals(text) == [
+        (None, "LA", ["tạo điều kiện thông quan hàng nông sản qua cửa khẩu Nậm Cắn vào dịp cuối năm"])]
+
+
+def test_list_carries_on_across_paragraphs_until_a_caption_and_a_new_speaker():
+    text = ("Tiêu đề bài\n"
+            "Về nội dung hợp tác, đồng chí Chủ tịch UBND tỉnh đề nghị hai bên duy trì tiếp xúc giữa lãnh đạo; "
+            "sớm ký kết thỏa thuận hợp tác giai đoạn mới.\n"
+            "Bên cạnh đó, tích cực thúc đẩy hợp tác du lịch. Đồng thời, tăng cường quản lý lao động qua biên giới…\n"
+            "Ảnh.jpg\nQuang cảnh hội đàm.\n"
+            "Bà La Bình cho biết, châu Hồng Hà đạt được nhiều kết quả. Thời gian tới, châu Hồng Hà mong muốn tiếp tục "
+            "đẩy mạnh hợp tác thương mại.\n"
+            "Tiếp tục hợp tác phát triển hạ tầng giao thông.\n"
+            "Tối cùng ngày, hai đoàn dự chương trình văn nghệ.")
+    people = [("Trịnh Xuân Trường", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], "VN"),
+              ("Hoàng Quốc Khánh", ["Phó Chủ tịch Thường trực UBND tỉnh"], "VN"),
+              ("La Bình", ["Châu trưởng Chính quyền nhân dân châu Hồng Hà"], "CN")]
+    assert _proposals(text, people) == [
+        ("Trịnh Xuân Trường", "VN", ["hai bên duy trì tiếp xúc giữa lãnh đạo",
+                                     "sớm ký kết thỏa thuận hợp tác giai đoạn mới",
+                                     "tích cực thúc đẩy hợp tác du lịch",
+                                     "tăng cường quản lý lao động qua biên giới"]),
+        ("La Bình", "CN", ["tiếp tục đẩy mạnh hợp tác thương mại",
+                           "Tiếp tục hợp tác phát triển hạ tầng giao thông"]),
+    ]
+
+
+def test_addressee_is_left_out_and_need_keeps_its_subject():
+    text = ("Tiêu đề bài\nPhát biểu tại hội nghị, huyện Bát Xát đề nghị chính quyền nhân dân huyện Kim Bình thường xuyên "
+            "trao đổi thông tin thị trường. Ông Ngô Hoa Hạo cho rằng dịch bệnh còn phức tạp, bởi vậy hai bên cần "
+            "tiếp tục phòng, chống dịch; thành lập tổ công tác chung. Ông đề xuất mở lại chợ biên giới.")
+    people = [("Ngô Hoa Hạo", ["Huyện trưởng Chính phủ Nhân dân huyện Kim Bình"], "CN")]
+    assert _proposals(text, people) == [
+        (None, "VN", ["thường xuyên trao đổi thông tin thị trường"]),
+        ("Ngô Hoa Hạo", "CN", ["hai bên cần tiếp tục phòng, chống dịch", "thành lập tổ công tác chung",
+                                "mở lại chợ biên giới"]),
+    ]
+
+
+def test_words_that_do_not_propose():
+    text = ("Tiêu đề bài\nĐồng chí Quàng Đức Tâm đồng ý với các đề xuất của tỉnh Phongsaly. Việc này là cần thiết. "
+            "Chủ tịch UBND tỉnh nhất trí với các nội dung bà Khăm Phăn đề xuất. "
+            "Hai bên bày tỏ mong muốn tiếp tục duy trì quan hệ hữu nghị.\nẢnh: Ông Lý đề nghị tăng cường hợp tác.")
+    assert _proposals(text) == []
+
+
+def test_a_lead_that_sums_up_the_body_is_not_counted_twice():
+    text = ("Tiêu đề bài\nThủ tướng nhấn mạnh, cần triển khai hiệu quả nhận thức chung về hợp tác thực chất.\n"
+            "Chiều 10/2, Thủ tướng tiếp Bí thư Khu ủy Quảng Tây. Thủ tướng đề nghị hai bên củng cố quan hệ hữu nghị. "
+            "Hai bên cần triển khai hiệu quả nhận thức chung của lãnh đạo cấp cao về hợp tác thực chất, cùng có lợi.")
+    people = [("Nguyễn Xuân Phúc", ["Thủ tướng"], "VN")]
+    items = [item for _, _, items in _proposals(text, people) for item in items]
+    assert items == ["hai bên củng cố quan hệ hữu nghị",
+                     "Hai bên cần triển khai hiệu quả nhận thức chung của lãnh đạo cấp cao về hợp tác thực chất, cùng có lợi"]
