@@ -1,10 +1,131 @@
-"""What the sides agreed, accepted or signed: one Statement per sentence."""
+"""What the sides agreed, accepted or signed: one Statement per sentence.
+
+A statement unit of the body (see ``proposals.statement_units``) states an agreement
+when an agreeing verb in it is used as a verb ("hai bên thống nhất ...", not "sự
+thống nhất", "các thỏa thuận đã ký kết", "thông qua các buổi giao lưu"). Units that
+belong to a proposal's list, the list sentences that follow an agreement, and
+agreements the text dates to another time are left out. The text runs from the
+agreeing clause's subject to the end of the unit, or is just the ";"-piece when the
+verb opens one piece of a list.
+"""
 
 from __future__ import annotations
 
-from ..models import Statement
+import functools
+
+import regex
+
+from .. import patterns as P
+from ..models import Evidence, Statement
 from ..segment import Article
+from .wordlists import alternation, ending
+from .proposals import Span, continues_list, is_statement, scan_proposals, statement_units
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("agreements")
+
+
+@functools.cache
+def _verb_pattern() -> regex.Pattern:
+    verbs = [*_data()["verbs"], *_data()["verbs_with_object"]]
+    return P.compile_(rf"(?<!\w)(?:{alternation(verbs)})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _object_pattern(verb: str) -> regex.Pattern:
+    objects = alternation(_data()["verbs_with_object"][verb])
+    gap = _data()["object_gap"]
+    return P.compile_(rf"(?:\s+\S+){{0,{gap}}}?\s+(?:{objects})(?!\w)", ignore_case=True)
+
+
+@functools.cache
+def _recalled_document() -> regex.Pattern:
+    """"các thỏa thuận đã ký kết", "biên bản hội đàm đã ký kết": a document already agreed."""
+    return P.compile_(
+        rf"(?<!\w)(?:{alternation(_data()['recalled_documents'])})(?:\s+[^\s,;:]+){{0,3}}\s+(?:(?:{alternation(_data()['auxiliaries'])})\s+)*$",
+        ignore_case=True,
+    )
+
+
+@functools.cache
+def _passive() -> regex.Pattern:
+    return P.phrases(_data()["passive"])
+
+
+@functools.cache
+def _past_opening() -> regex.Pattern:
+    return P.compile_(rf"[^,;:]*?(?<!\w)(?:{alternation(_data()['past_markers'])})(?!\w)[^,;:]*,", ignore_case=True)
+
+
+@functools.cache
+def _dated() -> regex.Pattern:
+    """A full date with its year: the sentence tells of another day than the meeting's."""
+    return P.compile_(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+                      ignore_case=True)
+
+
+@functools.cache
+def _opener() -> regex.Pattern:
+    return P.compile_(rf"(?:{alternation(_data()['openers'])})(?!\w)[^,;:]*,\s*", ignore_case=True)
+
+
+def _clause_start(scan: str, start: int, pos: int) -> int:
+    comma = max(scan.rfind(",", start, pos), scan.rfind(";", start, pos))
+    return start if comma < 0 else comma + 1
+
+
+def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
+    """Is this verb stating this meeting's agreement?"""
+    start, end = unit
+    word = " ".join(m.group().split()).casefold()
+    if word in {w.casefold() for w in _data()["verbs_with_object"]} and not P.match(_object_pattern(word), scan, m.end(), end):
+        return False
+    if P.search(ending(_data()["noun_before"]), scan, start, m.start()):
+        return False
+    clause = _clause_start(scan, start, m.start())
+    if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()):
+        return False
+    return True
+
+
+def _span(scan: str, unit: Span, verb_start: int) -> Span:
+    """From the agreeing clause's subject to the end of the unit (or of its ";"-piece)."""
+    start, end = unit
+    piece_start = scan.rfind(";", start, verb_start)
+    if piece_start >= 0:
+        start = piece_start + 1
+        piece_end = scan.find(";", verb_start, end)
+        end = end if piece_end < 0 else piece_end
+    else:
+        opener = P.match(_opener(), scan, start, verb_start)
+        if opener:
+            start = opener.end()
+    start += len(scan[start:end]) - len(scan[start:end].lstrip())
+    end = start + len(scan[start:end].rstrip(" .…;:,\n"))
+    return start, end
 
 
 def find_agreements(article: Article) -> list[Statement]:
-    return []
+    scan, text = article.scan, article.text
+    _, in_proposals = scan_proposals(article)
+    taken = set(in_proposals)
+    statements: list[Statement] = []
+    for paragraph in article.paragraphs:
+        if not is_statement(paragraph):
+            continue
+        listing = False
+        for unit in statement_units(article, paragraph):
+            if unit in taken or (listing and continues_list(scan, *unit)):
+                continue
+            listing = False
+            if P.match(_past_opening(), scan, *unit) or P.search(_dated(), scan, *unit):
+                continue
+            verb = next((m for m in P.finditer(_verb_pattern(), scan, *unit) if _agrees(scan, unit, m)), None)
+            if verb is None:
+                continue
+            start, end = _span(scan, unit, verb.start())
+            statements.append(Statement(text=text[start:end], evidence=[Evidence.of(text, start, end)]))
+            listing = True  # "... với 10 nội dung như: A. B. C.": the list sentences are not new agreements
+    return statements

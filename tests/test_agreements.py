@@ -1,0 +1,68 @@
+"""Agreements: one statement per sentence, from the agreeing clause's subject, only this meeting's."""
+
+from __future__ import annotations
+
+from borderminutes.document import from_text
+from borderminutes.fields.agreements import find_agreements
+from borderminutes.pipeline import analyse
+
+
+def _agreements(text: str) -> list[str]:
+    article = analyse(from_text(text))
+    found = find_agreements(article)
+    for statement in found:
+        assert [(ev.text, article.text[ev.start:ev.end]) for ev in statement.evidence] == [(statement.text,) * 2]
+    return [s.text for s in found]
+
+
+def test_signing_ceremony_keeps_the_list_inside_the_sentence_but_not_the_list_sentences_after_it():
+    text = ("Lễ ký kết biên bản hợp tác giữa tỉnh Lạng Sơn và thành phố Sùng Tả\n"
+            "Ngày 20/12/2022, tại huyện Bằng Tường, đoàn công tác tỉnh Lạng Sơn dự Lễ ký kết biên bản hợp tác.\n"
+            "Trước lễ ký kết, hai bên đã hội đàm về tình hình thông quan.\n"
+            "Sau khi hội đàm, hai bên đã ký kết biên bản hợp tác với các nội dung chính: thiết lập cơ chế trao đổi "
+            "thông tin hằng tuần; phối hợp phân luồng phương tiện. Tăng cường phối hợp tuần tra; thống nhất "
+            "về phòng, chống cháy rừng.\n"
+            "Quang cảnh buổi lễ ký kết.\n"
+            "Kết thúc buổi lễ, hai bên cũng nhất trí luân phiên tổ chức hội đàm định kỳ 6 tháng một lần.")
+    assert _agreements(text) == [
+        "hai bên đã ký kết biên bản hợp tác với các nội dung chính: thiết lập cơ chế trao đổi thông tin hằng tuần; "
+        "phối hợp phân luồng phương tiện",
+        "hai bên cũng nhất trí luân phiên tổ chức hội đàm định kỳ 6 tháng một lần",
+    ]
+
+
+def test_an_agreeing_piece_inside_a_list_is_the_statement():
+    text = ("Tiêu đề bài\nHai bên đã thông báo cho nhau tình hình kinh tế - xã hội; đánh giá kết quả hợp tác; "
+            "thống nhất các nội dung giao lưu hợp tác trong thời gian tới.")
+    assert _agreements(text) == ["thống nhất các nội dung giao lưu hợp tác trong thời gian tới"]
+
+
+def test_one_side_accepting_the_other_sides_proposals():
+    text = ("Tiêu đề bài\nBà La Bình đề nghị hai bên tăng cường các chuyến thăm lẫn nhau.\n"
+            "Chủ tịch UBND tỉnh Trịnh Xuân Trường nhất trí với các nội dung bà La Bình đề xuất, đồng thời giao các "
+            "sở, ngành hoàn thiện dự thảo biên bản.")
+    assert _agreements(text) == [
+        "Chủ tịch UBND tỉnh Trịnh Xuân Trường nhất trí với các nội dung bà La Bình đề xuất, đồng thời giao các "
+        "sở, ngành hoàn thiện dự thảo biên bản"]
+
+
+def test_recalled_and_nominal_agreements_are_not_this_meetings():
+    text = ("Tiêu đề bài\nNgày 12/6/2024, tỉnh Lào Cai và châu Hồng Hà đã ký kết thỏa thuận hợp tác giai đoạn "
+            "2024 - 2028. Thực hiện nội dung đã ký kết, hai bên duy trì giao lưu. Trong những năm qua, hai bên đã "
+            "thống nhất nhiều cơ chế phối hợp. Nội dung hợp tác đã được lãnh đạo hai tỉnh thống nhất. "
+            "Thông qua các buổi giao lưu văn hóa, tình đoàn kết được củng cố. Tỉnh đã đạt được nhiều kết quả. "
+            "Đây là sự thống nhất cao của hai bên.")
+    assert _agreements(text) == []
+
+
+def test_sentences_of_a_proposal_and_captions_are_not_agreements():
+    text = ("Tiêu đề bài\nPhó Chủ tịch UBND tỉnh đề nghị tăng cường gặp gỡ giữa các cơ quan quản lý cửa khẩu.\n"
+            "Bên cạnh đó, thống nhất phương án quản lý người, phương tiện xuất, nhập cảnh.\n"
+            "hoidam (2).jpg\nHai bên thống nhất nhiều nội dung quan trọng.\n"
+            "Tại hội nghị, hai bên đã cùng đi đến thống nhất tăng cường sự tin cậy về chính trị; thúc đẩy quan hệ "
+            "hai bên phát triển lên tầm cao mới.")
+    assert [p.text for p in analyse(from_text(text)).paragraphs if p.is_caption] == [
+        "Hai bên thống nhất nhiều nội dung quan trọng."]
+    assert _agreements(text) == [
+        "hai bên đã cùng đi đến thống nhất tăng cường sự tin cậy về chính trị; thúc đẩy quan hệ hai bên phát triển "
+        "lên tầm cao mới"]
