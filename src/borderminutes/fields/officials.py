@@ -20,7 +20,7 @@ from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
 from .names import DASHES, capitalized_run, data, fold, spellings, strip_foreign_honorifics, surname_start
-from .titles import Chain, Sentence, Title
+from .titles import Chain, NameSpan, Sentence, Title
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
@@ -34,7 +34,7 @@ class Mention:
     sentence: Sentence
     first: int  # token index where the mention starts (honorific or first title)
     last: int  # token index after its titles and qualifiers
-    name: tuple[int, int] | None
+    name: NameSpan | None
     titles: list[Title]
     honorific: str | None = None
     plural: bool = False
@@ -52,7 +52,7 @@ class Mention:
 
     @property
     def name_text(self) -> str:
-        s, e = self.name
+        s, e, _ = self.name
         tokens = self.sentence.tokens
         return " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
 
@@ -229,10 +229,10 @@ def _from_title(sentence: Sentence, start: int, i: int) -> Mention | None:
     mention = Mention(sentence, start, chain.end, chain.name, chain.titles)
     after = sentence.parse_chain(chain.end, after_name=True)
     if after.titles:
-        # Titles after a titled name only when they close the phrase: "Đại tá X, Chỉ huy trưởng làm
-        # Trưởng đoàn", not "Bí thư X, Thủ tướng nhấn mạnh" (a new clause).
+        # Titles after a titled name only after a rank ("Đại tá X, Chỉ huy trưởng") or when they close
+        # the phrase, not "Bí thư X, Thủ tướng nhấn mạnh" (a new clause).
         extended = Mention(sentence, start, after.end, chain.name, chain.titles + after.titles)
-        if _closes_list_item(sentence, extended):
+        if all(sentence.is_rank(t) for t in chain.titles) or _closes_list_item(sentence, extended):
             return extended
     return mention
 
@@ -245,10 +245,10 @@ def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = Fals
         first = surname_start(sentence.text, sentence.tokens, first, end)
         if first is None:
             return None
-    if end - first < 2 or sentence.place_at(first) and sentence.place_at(first)[0] >= end:
-        return None
+    if end - first < 2 or need_surname and sentence.place_at(first) and sentence.place_at(first)[0] >= end:
+        return None  # "Cao Bằng, Chủ tịch ..." is a place; after "ông" even "Bảo Lâm" is a person
     chain: Chain = sentence.parse_chain(end, after_name=True)
-    return Mention(sentence, start, max(chain.end, end), (first, end), chain.titles)
+    return Mention(sentence, start, max(chain.end, end), NameSpan(first, end), chain.titles)
 
 
 # --- context: side, head, mentioned only -----------------------------------------------
@@ -331,9 +331,9 @@ def _share_parenthesized_titles(mentions: list[Mention]) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.sentence is not b.sentence or a.sentence.text[a.end:b.start].strip() != "và":
             continue
-        a_lead = [t for t in a.titles if t.first < a.name[0]]
-        b_lead = [t for t in b.titles if t.first < b.name[0]]
-        b_tail = [t for t in b.titles if t.first > b.name[0]]
+        a_lead = [t for t in a.titles if t.first < a.name.start]
+        b_lead = [t for t in b.titles if t.first < b.name.start]
+        b_tail = [t for t in b.titles if t.first > b.name.start]
         if a_lead and len(a_lead) == len(a.titles) and b_tail and all(t.in_parentheses for t in b_tail) and \
                 [fold(a.sentence.title_text(t)) for t in a_lead] == [fold(b.sentence.title_text(t)) for t in b_lead]:
             a.titles = a.titles + b_tail
@@ -380,6 +380,11 @@ def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
 
 
 # --- assembling ------------------------------------------------------------------------
+
+
+def _marks_an_official(mention: Mention) -> bool:
+    """A title, a lead, or "đồng chí" (used for officials, unlike "ông"/"bà", which any citizen gets)."""
+    return bool(mention.titles) or mention.head or mention.honorific == "đồng chí" and not mention.plural
 
 
 def _best_titles(mentions: list[Mention]) -> list[str]:
@@ -458,7 +463,8 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
             person = people.setdefault(fold(mention.name_text), _Person(mention.name_text))
             person.mentions.append(mention)
     taking_part = [p for p in people.values()
-                   if any(not m.mention_only for m in p.mentions) and any(m.titles or m.head for m in p.mentions)]
+                   if any(not m.mention_only for m in p.mentions) and any(_marks_an_official(m) for m in p.mentions)
+                   and not all(m.name.weak for m in p.mentions)]
     taking_part.sort(key=lambda p: min(m.start for m in p.mentions))
     by_person = _references(taking_part, refs)
     return [_official(article, p, by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .. import gazetteer
 from .. import patterns as P
 from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
-                    strip_foreign_honorifics, surname_start)
+                    strip_foreign_honorifics, surname_start, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER = "head", "org", "org_head", "unit", "inner"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
@@ -58,8 +59,31 @@ def _stop_words() -> frozenset[str]:
 
 
 @functools.cache
+def _ranks() -> frozenset[tuple[str, ...]]:
+    return frozenset(words_of(r) for r in data()["ranks"])
+
+
+@functools.cache
+def _position_remarks() -> frozenset[str]:
+    return frozenset(" ".join(words_of(w)) for w in data()["position_remarks"])
+
+
+@functools.cache
 def _head_blockers() -> frozenset[str]:
     return frozenset(fold(w) for w in data()["head_blockers"])
+
+
+class NameSpan(NamedTuple):
+    """Token indices [start, end) of a person's name.
+
+    ``weak``: a run right after a title word with no family name and no place before it
+    ("Thủ tướng Hun Sen", but also "Bộ đội Biên phòng Ka Lăng"); it names a person only
+    if the article names them more surely elsewhere.
+    """
+
+    start: int
+    end: int
+    weak: bool = False
 
 
 @dataclass
@@ -73,7 +97,7 @@ class Title:
 @dataclass
 class Chain:
     titles: list[Title]
-    name: tuple[int, int] | None  # token indices [start, end) of the person's name
+    name: NameSpan | None
     end: int  # token index after everything consumed
 
 
@@ -100,6 +124,10 @@ class Sentence:
             return None
         return found[0]
 
+    def is_rank(self, title: Title) -> bool:
+        """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
+        return tuple(t.key for t in self.tokens[title.first:title.last]) in _ranks()
+
     def place_at(self, i: int):
         return place_at(self.text, self.tokens, i)
 
@@ -119,7 +147,7 @@ class Sentence:
 
     # --- one title -------------------------------------------------------------------
 
-    def parse_title(self, i: int) -> tuple[Title, tuple[int, int] | None, int] | None:
+    def parse_title(self, i: int) -> tuple[Title, NameSpan | None, int] | None:
         """(title, name or None, next index) for a title whose head is at ``i``."""
         end = self.head_at(i)
         if end is None:
@@ -128,17 +156,17 @@ class Sentence:
         if fold(self.tok(end - 1)) in _org_head_words():  # "Trưởng Ban Tuyên giáo"
             name, end = self._proper_part(title, end, end)
             if name:
-                return title, name, name[1]
+                return title, name, name.end
         name, end = self._governed(title, end)
         return title, name, end
 
-    def continue_title(self, title: Title, i: int) -> tuple[tuple[int, int] | None, int] | None:
+    def continue_title(self, title: Title, i: int) -> tuple[NameSpan | None, int] | None:
         """Extend ``title`` with an organization after a comma: "Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"."""
         if lexicon().match(self.tokens, i, frozenset({ORG, ORG_HEAD})) is None:
             return None
         return self._governed(title, i)
 
-    def _governed(self, title: Title, j: int) -> tuple[tuple[int, int] | None, int]:
+    def _governed(self, title: Title, j: int) -> tuple[NameSpan | None, int]:
         """Consume what the title governs from ``j``; return (name, next index)."""
         n = len(self.tokens)
         last_kind = HEAD
@@ -167,14 +195,14 @@ class Sentence:
                 if last_kind == ORG_HEAD:
                     name, j = self._proper_part(title, j, j)
                     if name:
-                        return name, name[1]
+                        return name, name.end
                 continue
             if token.is_capitalized:
                 return self._closing_name(title, j, last_kind)
             break
         return None, j
 
-    def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[tuple[int, int] | None, int]:
+    def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[NameSpan | None, int]:
         """The proper part of an organization after its head word ("Sở" + "Ngoại vụ").
 
         Capitalized words, a lower-case syllable right after a single capitalized one
@@ -210,32 +238,32 @@ class Sentence:
         if run_length >= MIN_NAME_WORDS and run_start is not None and not self._organization_goes_on(j):
             first = 1 if run_start == part_start else 0  # the organization keeps at least one word
             start = surname_start(self.text, self.tokens, run_start, j, first)
-            if start is None and j - run_start - first >= MIN_NAME_WORDS:
-                start = proper_noun_start(self.text[self.start:self.end], self.start, self.tokens, run_start, j, first)
+            if start is None and j - run_start - 1 >= MIN_NAME_WORDS:
+                # No family name: underthesea may still see where an unknown place ends and a
+                # foreign name begins; a whole run is left to the place ("Đồn Biên phòng Ka Lăng").
+                start = proper_noun_start(self.text[self.start:self.end], self.start, self.tokens, run_start, j, 1)
             if start is not None:
                 title.last = start
-                return (start, j), j
+                return NameSpan(start, j), j
         return None, j
 
-    def _closing_name(self, title: Title, j: int, last_kind: str) -> tuple[tuple[int, int] | None, int]:
+    def _closing_name(self, title: Title, j: int, last_kind: str) -> tuple[NameSpan | None, int]:
         """A capitalized run right after the governed words: the name, if it can be one."""
         end = capitalized_run(self.tokens, j)
         cut = next((k for k in range(j + 1, end) if self.head_at(k)), end)  # "... Hách Côn Phó Chủ nhiệm"
         start = strip_foreign_honorifics(self.tokens, j, cut)
         if cut - start < MIN_NAME_WORDS or self._pairs_on(cut):
             return None, j
+        family = surname_start(self.text, self.tokens, start, cut)
+        if family is not None and (family == start or cut - start > 4 or last_kind in (UNIT, INNER, HEAD, ORG)):
+            if family > start:  # "UBND huyện Mường Nhé Nguyễn Văn A": the run's head is the unit's place
+                title.last = family
+            return NameSpan(family, cut), cut
         if last_kind in (UNIT, INNER):  # "UBND tỉnh Hà Thị Minh Hạnh": only a family name starts a name here
-            found = surname_start(self.text, self.tokens, start, cut)
-            if found is None:
-                return None, j
-            title.last = found
-            return (found, cut), cut
-        if cut - start > 4:
-            found = surname_start(self.text, self.tokens, start, cut, first=1)
-            if found is not None:
-                title.last = found
-                return (found, cut), cut
-        return (start, cut), cut
+            return None, j
+        # After a place, a country or a foreign honorific the title is closed: the run is a name
+        # ("Chủ tịch Quốc hội Lào Pany Yathotou"); straight after a title word it may be a place.
+        return NameSpan(start, cut, weak=last_kind not in ("place", "qualifier") and start == j), cut
 
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
@@ -285,6 +313,15 @@ class Sentence:
         unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
         return bool(self.place_at(unit[0] if unit else k))
 
+    def _skip_position_remark(self, j: int) -> int:
+        """Past "(bìa trái)" after a name in a caption, if there is one there."""
+        if self.tok(j) != "(":
+            return j
+        close = next((k for k in range(j + 1, min(j + 8, len(self.tokens))) if self.tok(k) == ")"), None)
+        if close is None or " ".join(t.key for t in self.tokens[j + 1:close]) not in _position_remarks():
+            return j
+        return close + 1
+
     def parse_chain(self, i: int, after_name: bool) -> Chain:
         """Titles from ``i``, separated by commas (or one dash or parentheses after a name).
 
@@ -292,7 +329,7 @@ class Sentence:
         with the name. After a name it ends before any title that carries a new name.
         """
         titles: list[Title] = []
-        j = i
+        j = self._skip_position_remark(i) if after_name else i
         while j < len(self.tokens):
             k, closing = j, None
             if titles or after_name:
@@ -305,6 +342,9 @@ class Sentence:
             parsed = self.parse_title(k)
             if parsed:
                 title, name, end = parsed
+                if name and name.weak and after_name:  # "X, Chính ủy Bộ đội Biên phòng Ka Lăng": no new person
+                    title.last = end = name.end
+                    name = None
                 if name and after_name:
                     break
                 title.in_parentheses = closing is not None
