@@ -354,7 +354,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <main>
 <article id="text">{body}</article>
 <aside>
-<h2>Legend</h2>
+<h2>Legend <span class="count">(highlighted spans per field)</span></h2>
 <ul class="legend">{legend}</ul>
 <h2>Record</h2>
 <div id="record">{panel}</div>
