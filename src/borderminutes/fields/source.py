@@ -1,9 +1,100 @@
-"""Source metadata: headline, printed publication time, outlet prefix, byline."""
+"""Source metadata: headline, printed publication time, outlet prefix, byline.
+
+News pages print, above the article, optional section labels ("Tin tức", a lone
+province name), the headline and often a line with the publication time; the lead
+opens with the outlet prefix ("LCĐT -", "(VOV5) -"); an author line closes the
+article. ``layout`` finds these lines once so that the date and meeting fields read
+the same lead. The words are data in ``patterns/source.yaml``.
+"""
 
 from __future__ import annotations
 
+import calendar
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import gazetteer
+from .. import patterns as P
 from ..models import Source
-from ..segment import Article
+from ..segment import Article, Paragraph
+
+_DASH = r"[-–—]"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the page's own lines are, as paragraph indices (None when absent)."""
+
+    headline: int | None
+    timestamp: int | None
+    lead: int | None  # first body paragraph: after headline, labels and time line
+    top: frozenset[int]  # labels, headline and time line: not body text
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    end: int  # offset where the lead text proper begins, after the prefix
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("source")
+
+
+@functools.cache
+def _label_pattern() -> regex.Pattern:
+    return P.compile_(rf"^(?:{P.phrases(_data()['section_labels']).pattern})\s*[:.]?$", ignore_case=True)
+
+
+@functools.cache
+def _timestamp_pattern() -> regex.Pattern:
+    """A line that holds only a publication date with an optional time, weekday and label."""
+    data = _data()
+    label = rf"(?:(?:{P.phrases(data['timestamp_labels']).pattern})\s*:?\s*)?"
+    weekday = rf"(?:(?:{P.phrases(data['weekdays']).pattern})\s*,?\s*)?"
+    date = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    time = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mm>\d{2})(?:\s*(?:SA|CH|AM|PM))?"
+    sep = r"[\s,|\-–—]*"
+    zone = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?"
+    return P.compile_(
+        rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}){zone}\s*$", ignore_case=True)
+
+
+@functools.cache
+def _outlet_pattern() -> regex.Pattern:
+    """The outlet prefix that opens a lead: "LCĐT -", "HGĐT-", "(Baolaocai) -", "Hà Nội, 16/3 (TTXVN) -"."""
+    data = _data()
+    size = int(data["max_outlet_abbreviation"])
+    upper = P.UPPER
+    abbreviation = rf"[{upper}][{upper}0-9]{{1,{size - 1}}}(?:\.[{upper}]{{2,3}})?"
+    named = P.phrases(data["outlet_names"], ignore_case=False, whole_words=False).pattern
+    place = rf"[{upper}]\w*(?:\s+[{upper}]\w*){{0,3}}"  # "Hà Nội, 16/3 (TTXVN) -"
+    return P.compile_(
+        rf"^\s*(?:"
+        rf"(?:{place},\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*)?\(\s*(?P<name>[^()\n]{{2,30}}?)\s*\)\s*(?:{_DASH}\s*)?"
+        rf"|(?P<name>{abbreviation})\s*{_DASH}\s*"  # "LCĐT -", "BHG-", "VOV.VN -"
+        rf"|(?P<name>{named})\s+{_DASH}\s*"  # "Điện Biên TV - "
+        rf")")
+
+
+@functools.cache
+def _byline_pattern() -> regex.Pattern:
+    openers = P.phrases(_data()["byline_openers"]).pattern
+    return P.compile_(rf"^(?:{openers})\s*:\s*\S", ignore_case=True)
+
+
+@functools.cache
+def _credit_pattern() -> regex.Pattern:
+    openers = P.phrases(_data()["credit_openers"], ignore_case=False).pattern
+    return P.compile_(rf"^(?:{openers})\s*:?\s*[{P.UPPER}]")
+
+
+@functools.cache
+def _caption_credit() -> regex.Pattern:
+    return P.compile_(r"(?<!\w)Ảnh\s*:", ignore_case=True)
 
 
 def bare_source(article: Article) -> Source:
@@ -12,5 +103,137 @@ def bare_source(article: Article) -> Source:
 
 
 def extract_source(article: Article) -> Source:
-    title = article.paragraphs[0].text if article.paragraphs else None
-    return bare_source(article).model_copy(update={"title": title})
+    page = layout(article)
+    title = _clean_title(article.paragraphs[page.headline].text) if page.headline is not None else None
+    published = timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
+    found = outlet(article)
+    return bare_source(article).model_copy(update={
+        "title": title,
+        "published": published,
+        "outlet": found.name if found else None,
+        "byline": byline(article),
+    })
+
+
+def layout(article: Article) -> Layout:
+    """The page's top lines: labels, headline, time line; and the lead paragraph after them."""
+    top_lines = int(_data()["top_lines"])
+    headline = stamp = None
+    top: set[int] = set()
+    seen_text = False
+    for p in article.paragraphs[:top_lines]:
+        if stamp is None and timestamp(p.text) is not None:
+            stamp = p.index
+            top.add(p.index)
+        elif not seen_text:
+            if is_section_label(p.text):
+                top.add(p.index)
+                continue
+            seen_text = True
+            if _is_headline(p):
+                headline = p.index
+                top.add(p.index)
+    lead = next((p.index for p in article.paragraphs
+                 if p.index not in top and not p.is_caption), None)
+    return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top))
+
+
+def body_after_top(article: Article) -> list[Paragraph]:
+    """Body paragraphs (no captions) below the headline, labels and time line, in order."""
+    page = layout(article)
+    return [p for p in article.paragraphs if p.index not in page.top and not p.is_caption]
+
+
+def is_section_label(line: str) -> bool:
+    """"Tin tức", "Thời sự", or a lone place name printed above the headline."""
+    text = line.strip()
+    if P.match(_label_pattern(), text):
+        return True
+    return bool(gazetteer.lookup(text))
+
+
+def _is_headline(p: Paragraph) -> bool:
+    """The first text line is a headline unless it is a caption or already the body."""
+    if p.is_caption or P.search(_caption_credit(), p.text):
+        return False
+    if outlet_in(p.text) is not None:
+        return False  # "Biên phòng - Ngày 30-8, ..." : the page opens with the lead
+    words = p.text.split()
+    return not (p.text.endswith(".") and not p.text.endswith("..") and len(words) > 30)
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(text.split())
+
+
+def timestamp(line: str) -> str | None:
+    """ISO 8601 for a line that only prints a publication time, else None."""
+    m = P.match(_timestamp_pattern(), line.strip())
+    if m is None:
+        return None
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not _valid_day(day, month, year):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if m.group("hh") is not None:
+        hours, minutes = int(m.group("hh")), int(m.group("mm"))
+        if hours < 24 and minutes < 60:
+            iso += f"T{hours:02d}:{minutes:02d}"
+    return iso
+
+
+def _valid_day(day: int, month: int, year: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def outlet_in(text: str) -> Outlet | None:
+    """The outlet prefix at the start of ``text`` ("LCĐT - Sáng 22/5 ..." -> LCĐT)."""
+    m = P.match(_outlet_pattern(), text)
+    if m is None:
+        return None
+    name = " ".join(m.group("name").split())
+    if not name or name.isdigit():
+        return None
+    return Outlet(name=name, end=m.end())
+
+
+def outlet(article: Article) -> Outlet | None:
+    """The outlet prefix of the lead (or of the first line when the page has no headline)."""
+    page = layout(article)
+    if page.lead is None:
+        return None
+    lead = article.paragraphs[page.lead]
+    found = outlet_in(lead.text)
+    return Outlet(found.name, lead.start + found.end) if found else None
+
+
+def byline(article: Article) -> str | None:
+    """The author line: "Tin, ảnh: LÊ HẢI", or a short closing line with a name ("Vũ Dũng/VOV")."""
+    data = _data()
+    for p in article.paragraphs[::-1][:3]:
+        text = " ".join(p.text.split())
+        if P.match(_byline_pattern(), text):
+            return text
+    last = article.paragraphs[-1] if article.paragraphs else None
+    if last is None or last.index == layout(article).headline:
+        return None
+    tail = last.sentences[-1].text.strip() if last.sentences else last.text
+    tail = " ".join(tail.split())
+    if len(tail.split()) > int(data["byline_max_words"]) or tail.endswith((".", "!", "?", "…", ":")):
+        return None
+    if P.match(_credit_pattern(), tail) or _looks_like_author(tail):
+        return tail
+    return None
+
+
+@functools.cache
+def _author_pattern() -> regex.Pattern:
+    """A name of capitalised words, then optionally "/OUTLET" or ", <office>"."""
+    upper = P.UPPER
+    word = rf"[{upper}][\w]*"
+    name = rf"{word}(?:\s+{word}){{1,4}}"
+    return P.compile_(rf"^{name}(?:\s*/\s*\S.*|\s*,\s*[{upper}].*)?$")
+
+
+def _looks_like_author(text: str) -> bool:
+    return bool(P.match(_author_pattern(), text))
