@@ -1,10 +1,231 @@
-"""The meeting's own date and its year."""
+"""The meeting's own date and its year.
+
+The date is the one in the lead ("Sáng 22/5, ...", "Ngày 16.3, ..."); when the lead
+has none, the date printed right after a meeting word ("Tại buổi hội đàm ngày 22/4"),
+else the first date of the next few paragraphs. Page noise never counts: only kept
+paragraphs are read.
+
+The year is, in order: printed with the date (explicit); the publication time's year,
+or the year before when the meeting day would fall after publication (published);
+the latest year the text ties to the present (context); else null. Context cues are
+"năm 2024", "đầu năm 2019", "Xuân 2017", a full date that can fall earlier in the
+meeting's year ("Ngày 12/6/2024" for a meeting on 8/11), and only when there is no
+such cue, the end of a period ("giai đoạn 2019 - 2023"). Starting points, comparisons
+and horizons ("từ năm 2013", "so với năm 2022", "đến năm 2030") do not count.
+"""
 
 from __future__ import annotations
 
-from ..models import MeetingDate
-from ..segment import Article
+import calendar
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import patterns as P
+from ..models import Evidence, MeetingDate
+from ..segment import Article, Paragraph, Sentence
+from . import source
+
+_YEAR = r"\d{4}"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One printed date: where it is, what it says, and the sentence that holds it."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    part_of_day: str | None
+    sentence: Sentence | None
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("dates")
+
+
+@functools.cache
+def _date_pattern() -> regex.Pattern:
+    """"Sáng 22/5", "Ngày 16.3", "chiều ngày 27/11/2025", "ngày 25 và 26/6", "ngày 3 tháng 4 năm 2024"."""
+    data = _data()
+    part = P.phrases(data["part_of_day"]).pattern
+    day_word = P.phrases(data["day_words"]).pattern
+    joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
+    head = rf"(?:(?P<part>{part})\s+(?:(?:{day_word})\s+)?|(?<!\w)ngày\s+)?"
+    numeric = (
+        r"(?<![\w/.,:])(?<!(?<!\d{4})[-–])"  # "20/6/1977-20/6/2017" is two dates
+        rf"(?P<d>\d{{1,2}})(?:\s*(?:{joiner})\s*\d{{1,2}})?"
+        r"(?P<sep>[/.\-])(?P<m>\d{1,2})"
+        rf"(?:(?P=sep)(?P<y>{_YEAR})(?!\d)|(?![\d%]|[.,/\-]\d))"
+    )
+    spelled = rf"(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:,\s*)?năm\s+(?P<y>{_YEAR}))?(?!\d)"
+    return P.compile_(rf"{head}(?:{numeric}|{spelled})", ignore_case=True)
+
+
+@functools.cache
+def _after_meeting_word() -> regex.Pattern:
+    """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
+    words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
+    gap = P.phrases(_data()["after_meeting_word"]).pattern
+    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+(?:{gap})\s+(?=\d)", ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:
-    return None
+    found = main_date(article)
+    if found is None:
+        warnings.append("meeting date: no date found in the lead")
+        return None
+    year, year_source = resolve_year(found, published, article)
+    if year is None:
+        warnings.append("meeting date: the year is not printed and the text does not fix it; year left null")
+    text = article.text[found.start:found.end]
+    return MeetingDate(
+        text=text, day=found.day, month=found.month, year=year,
+        iso=f"{year:04d}-{found.month:02d}-{found.day:02d}" if year is not None else None,
+        part_of_day=found.part_of_day, year_source=year_source,
+        evidence=Evidence.of(article.text, found.start, found.end),
+    )
+
+
+def main_date(article: Article) -> DateMention | None:
+    """The meeting's own date: in the lead, else tied to a meeting word, else in the next paragraphs."""
+    body = source.body_after_top(article)
+    if not body:
+        return None
+    lead, rest = body[0], body[1:1 + int(_data()["search_paragraphs"])]
+    first = next(iter(dates_in(article, lead)), None)
+    if first is not None:
+        return first
+    for p in body:
+        for cue in P.finditer(_after_meeting_word(), article.scan, p.start, p.end):
+            tied = next(iter(dates_in(article, p, cue.end())), None)
+            if tied is not None and tied.start == cue.end():
+                return tied
+    return next((d for p in rest for d in dates_in(article, p)), None)
+
+
+def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -> list[DateMention]:
+    """Every valid date printed in ``paragraph`` (from ``start``), in order."""
+    found = []
+    for m in P.finditer(_date_pattern(), article.scan, paragraph.start if start is None else start, paragraph.end):
+        mention = _mention(m, paragraph)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(m: regex.Match, paragraph: Paragraph) -> DateMention | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    year = int(m.group("y")) if m.group("y") else None
+    if not is_valid(day, month, year):
+        return None
+    part = m.group("part")
+    sentence = next((s for s in paragraph.sentences if s.start <= m.start() < s.end), None)
+    return DateMention(m.start(), m.end(), day, month, year, _part_of_day(part), sentence)
+
+
+def is_valid(day: int, month: int, year: int | None) -> bool:
+    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
+    if not 1 <= month <= 12:
+        return False
+    days = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000 is a leap year
+    return 1 <= day <= days
+
+
+def _part_of_day(word: str | None) -> str | None:
+    if not word:
+        return None
+    table = {" ".join(k.split()).casefold(): v for k, v in _data()["part_of_day"].items()}
+    return table.get(" ".join(word.split()).casefold())
+
+
+def resolve_year(found: DateMention, published: str | None, article: Article) -> tuple[int | None, str | None]:
+    """(year, year_source): explicit, else from the publication date, else from the text's own cues."""
+    if found.year is not None:
+        return found.year, "explicit"
+    if published:
+        year, month, day = (int(x) for x in published[:10].split("-"))
+        return (year - 1 if (found.month, found.day) > (month, day) else year), "published"
+    year = context_year(article, found.day, found.month)
+    return (year, "context") if year is not None else (None, None)
+
+
+@functools.cache
+def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(year after a year word or closing a name, month/year, period, words that void a cue)."""
+    data = _data()
+    lunar = rf"(?:{'|'.join(data['lunar_stems'])})\s+(?:{'|'.join(data['lunar_branches'])})"
+    year_word = rf"(?:{P.phrases(data['year_words'], ignore_case=False).pattern}|{lunar})"
+    year = rf"(?<![\d.,/\-])(?P<y>{_YEAR})(?![\d]|[.,/]\d|\s*[-–]\s*\d)"
+    after_word = rf"(?:(?<={year_word}\s+){year}|{year}(?!\s+[a-zà-ỹđ]))"
+    month_year = rf"(?<![\d/.\-])(?P<m>\d{{1,2}})\s*/\s*(?P<y>{_YEAR})(?!\d)"
+    period = rf"(?<![\d/.\-])(?P<a>{_YEAR})\s*[-–]\s*(?P<b>{_YEAR})(?![\d/])"
+    voids = P.phrases(data["not_present_before"]).pattern
+    void_before = rf"(?:{voids})\s+(?:(?:ngày|tháng|năm)\s+)?$"
+    return (P.compile_(after_word), P.compile_(month_year), P.compile_(period),
+            P.compile_(void_before, ignore_case=True))
+
+
+def _year_range() -> range:
+    data = _data()
+    return range(int(data["earliest_year"]), int(data["latest_year"]) + 1)
+
+
+def context_year(article: Article, day: int, month: int) -> int | None:
+    """The latest year the text ties to the present; a period's end only when nothing else does."""
+    single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
+    years = _year_range()
+    singles: list[int] = []
+    period_ends: list[int] = []
+    page = source.layout(article)
+    for p in article.paragraphs:
+        if p.index == page.timestamp:
+            continue
+        periods = [m for m in P.finditer(period_pattern, article.scan, p.start, p.end)
+                   if int(m.group("a")) < int(m.group("b"))]
+        taken = [(m.start(), m.end()) for m in periods]
+        period_ends += [int(m.group("b")) for m in periods]
+        for mention in dates_in(article, p):
+            taken.append((mention.start, mention.end))
+            if mention.year is not None and (mention.month, mention.day) <= (month, day) \
+                    and not _voided(article, p, mention.start, void):
+                singles.append(mention.year)
+        for m in P.finditer(month_year_pattern, article.scan, p.start, p.end):
+            if _inside(m.start(), taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if int(m.group("m")) <= month and not _voided(article, p, m.start(), void):
+                singles.append(int(m.group("y")))
+        for m in P.finditer(single_pattern, article.scan, p.start, p.end):
+            if not _inside(m.start(), taken) and not _voided(article, p, _cue_start(article, m), void):
+                singles.append(int(m.group("y")))
+    singles = [y for y in singles if y in years]
+    period_ends = [y for y in period_ends if y in years]
+    if singles:
+        return max(singles)
+    return max(period_ends) if period_ends else None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+@functools.cache
+def _year_word_before() -> regex.Pattern:
+    words = P.phrases(_data()["year_words"], ignore_case=False).pattern
+    return P.compile_(rf"(?:{words})\s+$")
+
+
+def _cue_start(article: Article, m: regex.Match) -> int:
+    """Where a year cue begins: at its year word ("năm 2024") or at the year itself."""
+    before = P.search(_year_word_before(), article.scan, max(0, m.start() - 12), m.start())
+    return before.start() if before else m.start()
+
+
+def _voided(article: Article, p: Paragraph, start: int, void: regex.Pattern) -> bool:
+    """True when a starting point, comparison or horizon word stands right before the cue."""
+    return P.search(void, article.scan, max(p.start, start - 40), start) is not None
