@@ -1,10 +1,134 @@
-"""Where the meeting took place ("tại thành phố Lào Cai")."""
+"""Where the meeting took place: the place after "tại", without "tại".
+
+A place is a chain of administrative units ("thành phố Hà Giang, tỉnh Hà Giang",
+"thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc"), a known
+place name ("Quảng Ninh", "Mèo Vạc") or a building ("Trụ sở UBND tỉnh"), with an
+optional qualifier in brackets ("tỉnh Vân Nam (Trung Quốc)"). A bare country ("tại
+Việt Nam"), an office abroad ("Đại sứ quán Trung Quốc tại Việt Nam"), "tại buổi hội
+đàm" and "tại điểm cầu" are not meeting places.
+
+Looked for, in order: the sentence with the meeting's date, the headline
+("... làm việc tại Mèo Vạc"), the lead, then the next paragraphs where "tại" follows a
+meeting verb ("sang thăm và làm việc tại Lạng Sơn"). An online meeting takes its place
+only from the date sentence, the headline or the lead.
+"""
 
 from __future__ import annotations
 
-from ..models import Location
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import gazetteer
+from .. import patterns as P
+from ..models import Evidence, Location
 from ..segment import Article
+from . import dates, source
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    marker: int  # offset of "tại"
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("location")
+
+
+@functools.cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(the marker "tại", an office abroad right before it, a place chain, a meeting verb before it)."""
+    data = _data()
+    upper = P.UPPER
+    word = rf"[{upper}][\w’'\-]*"
+    name = rf"{word}(?:\s+{word})*"
+    unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
+    countries = country_pattern().pattern
+    inside = P.phrases(data["facility_words_inside"]).pattern
+    facility = (rf"(?:{P.phrases(data['facilities'], ignore_case=False).pattern})"
+                rf"(?:\s+(?:(?i:{inside})|{unit}|{word}|\d+)){{0,{int(data['facility_max_words'])}}}")
+    known = gazetteer.names_pattern().pattern
+    unit_phrase = rf"{unit}\s+{name}"
+    first = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
+    later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
+    bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
+    chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–-]\s*{later}{bracket})*)"
+    marker = P.compile_(rf"(?<!\w){regex.escape(data['place_marker'])}\s+", ignore_case=True)
+    office = P.compile_(rf"(?:{P.phrases(data['office_abroad']).pattern})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
+    verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})\s*$", ignore_case=True)
+    return marker, office, P.compile_(chain), verb
+
+
+@functools.cache
+def country_pattern() -> regex.Pattern:
+    """A printed country name ("Trung Quốc", "Lào", "Campuchia").
+
+    One-word short forms that begin a longer name of the same country ("Việt", "Trung")
+    are left out: alone they are syllables of person names and of "Trung tâm". A one-word
+    name followed by a lower-case word or starting a place name ("Lào Cai") is no country.
+    """
+    names = [tuple(names) for names in P.load("admin")["countries"].values()]
+    several = [n for group in names for n in group if len(n.split()) > 1]
+    single = [n for group in names for n in group if len(n.split()) == 1
+              and not any(other.startswith(n + " ") for other in group)]
+    known = gazetteer.names_pattern().pattern
+    return P.compile_(
+        rf"(?:{P.phrases(several, ignore_case=False).pattern}"
+        rf"|(?!{known}){P.phrases(single, ignore_case=False).pattern}(?!\s+[a-zà-ỹđ]))")
 
 
 def find_location(article: Article, online: bool) -> Location | None:
+    place = meeting_place(article, online)
+    if place is None:
+        return None
+    text = article.text[place.start:place.end]
+    return Location(text=text, evidence=Evidence.of(article.text, place.start, place.end))
+
+
+def meeting_place(article: Article, online: bool = False) -> Place | None:
+    """The meeting's place, or None; see the module docstring for where it is looked for."""
+    page = source.layout(article)
+    found = dates.main_date(article)
+    spans: list[tuple[int, int]] = []
+    if found is not None and found.sentence is not None:
+        spans.append((found.sentence.start, found.sentence.end))
+    if page.headline is not None:
+        head = article.paragraphs[page.headline]
+        spans.append((head.start, head.end))
+    if page.lead is not None:
+        lead = article.paragraphs[page.lead]
+        spans.append((lead.start, lead.end))
+    for start, end in spans:
+        place = next(iter(places_in(article, start, end)), None)
+        if place is not None:
+            return place
+    if online:
+        return None
+    verb = _patterns()[3]
+    window = source.body_after_top(article)[1:1 + int(P.load("dates")["search_paragraphs"])]
+    for p in window:
+        for place in places_in(article, p.start, p.end):
+            if P.search(verb, article.scan, max(p.start, place.marker - 40), place.marker):
+                return place
     return None
+
+
+def places_in(article: Article, start: int, end: int) -> list[Place]:
+    """Every "tại <place>" between ``start`` and ``end`` that names a place (not an office abroad)."""
+    marker, office, chain, _ = _patterns()
+    found = []
+    for m in P.finditer(marker, article.scan, start, end):
+        if P.search(office, article.scan, max(start, m.start() - 60), m.start()):
+            continue
+        place = P.match(chain, article.scan, m.end(), end)
+        if place is None:
+            continue
+        text_end = place.end("place")
+        while text_end > place.start("place") and article.scan[text_end - 1] in " ,–-":
+            text_end -= 1
+        found.append(Place(place.start("place"), text_end, m.start()))
+    return found
