@@ -1,10 +1,330 @@
-"""One Side per country taking part, with localities, organizations and online venue."""
+"""One Side per country taking part, with localities, organizations and online venue.
+
+The parties are read from the headline and the first body paragraphs. A place there
+is a party's locality when the headline names it, or when a party word stands shortly
+before it in the same clause ("Đoàn đại biểu tỉnh Lào Cai", "Chính quyền nhân dân châu
+Hồng Hà", "giữa ... và ...", "điểm cầu huyện Bát Xát"), or when it continues such a list.
+Places that only qualify another ("châu Hồng Hà, tỉnh Vân Nam") drop out as ancestors of
+the more specific unit; meeting venues ("tại thành phố Lào Cai") and places inside the
+names of gates, stations and bridges ("Cửa khẩu Quốc tế Lào Cai - Hà Khẩu") are skipped.
+A side named in the headline only by a national-level party ("Thủ tướng", "Đại sứ quán
+Trung Quốc") has no locality. Localities are printed names ("Bo Kẹo"), not canonical ones.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .. import gazetteer
+from .. import patterns as P
 from ..models import Side
-from ..segment import Article
+from ..segment import Article, Sentence
+from . import location, source
+
+VIETNAM = "VN"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place printed in the text, with the country it belongs to."""
+
+    start: int
+    end: int
+    name: str  # as printed
+    country: str
+    village: bool = False
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("sides")
+
+
+@functools.cache
+def _word() -> str:
+    return rf"[{P.UPPER}][\w’'\-]*"
+
+
+@functools.cache
+def _cue_pattern() -> regex.Pattern:
+    return P.phrases(_data()["party_cues"])
+
+
+@functools.cache
+def _named_thing_pattern() -> regex.Pattern:
+    """"cửa khẩu Quốc tế Lào Cai - Hà Khẩu", "Ga Hà Khẩu Bắc", "cặp chợ Kim Thành (Lào Cai) – Bắc Sơn (Hà Khẩu)"."""
+    data = _data()
+    word = _word()
+    things = P.phrases(data["named_things"]).pattern
+    inside = P.phrases(data["named_thing_words"]).pattern
+    names = rf"{word}(?:\s+{word})*(?:\s*\([^()\n]{{1,40}}\))?"
+    return P.compile_(
+        rf"(?i:{things})(?:\s+(?:(?i:{inside})|[IVX]+|\d+))*\s+{names}(?:\s*[-–]\s*{names})*")
+
+
+@functools.cache
+def _village_pattern() -> regex.Pattern:
+    """"thôn Lao Chải (Việt Nam)": a village or commune with its country in brackets."""
+    villages = P.phrases(_data()["village_words"]).pattern
+    word = _word()
+    return P.compile_(
+        rf"(?i:{villages})\s+(?P<name>{word}(?:\s+{word})*)\s*\(\s*(?P<country>{location.country_pattern().pattern})\s*\)")
+
+
+@functools.cache
+def _list_gap() -> regex.Pattern:
+    """What may stand between two places of one list: separators, "và", a unit word, a qualifier."""
+    unit = gazetteer.unit_word_pattern().pattern
+    return P.compile_(rf"^(?:[\s,;:()\-–]|và|cùng|(?i:{unit}))*$")
+
+
+@functools.cache
+def _clause_break() -> regex.Pattern:
+    return P.compile_(r"[;.!?]")
+
+
+@functools.cache
+def _proposal_pattern() -> regex.Pattern:
+    return P.phrases(_data()["proposal_words"])
+
+
+@functools.cache
+def _party_sentence_pattern() -> regex.Pattern:
+    """A meeting word or a word of taking part: the sentence may name the parties."""
+    meeting_words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
+    return P.phrases([*meeting_words, *_data()["participation_words"]])
+
+
+@functools.cache
+def _national_pattern() -> regex.Pattern:
+    """A national-level party, with the country name that may follow it within a few words."""
+    parties = P.phrases(_data()["national_parties"], ignore_case=False).pattern
+    country = location.country_pattern().pattern
+    return P.compile_(rf"(?:{parties})(?!\s+nhân\s+dân)(?:\s+(?:{country}))?")
 
 
 def find_sides(article: Article) -> list[Side]:
-    return []
+    headline, lead = _regions(article)
+    mentions = _party_mentions(article, headline, lead)
+    countries = _countries(article, headline, lead, mentions)
+    national = _national_sides(article, headline)
+    head_countries = {m.country for m in mentions if headline and headline[0] <= m.start < headline[1]}
+    organizations = _organizations(article, headline, lead, [c for c in countries if c != VIETNAM])
+    venues = _venues(article, lead)
+    sides = []
+    for country in countries:
+        names = [m for m in mentions if m.country == country]
+        localities = [] if country in national and country not in head_countries else _most_specific(names)
+        sides.append(Side(country=country, localities=localities,
+                          organizations=organizations.get(country, []), venue=venues.get(country)))
+    return sides
+
+
+def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
+    """The headline span and the lead sentences that may name parties (no proposals)."""
+    page = source.layout(article)
+    headline = None
+    if page.headline is not None:
+        head = article.paragraphs[page.headline]
+        headline = (head.start, head.end)
+    paragraphs = source.body_after_top(article)[:int(_data()["lead_paragraphs"])]
+    lead = [s for p in paragraphs for s in p.sentences
+            if P.search(_party_sentence_pattern(), article.scan, s.start, s.end) is not None
+            and P.search(_proposal_pattern(), article.scan, s.start, s.end) is None]
+    return headline, lead
+
+
+def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Venues after "tại" and names of gates, stations, bridges: not parties."""
+    spans = [(m.start(), m.end()) for m in P.finditer(_named_thing_pattern(), article.scan, start, end)]
+    spans += [(p.start, p.end) for p in location.places_in(article, start, end)]
+    return spans
+
+
+def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
+    """Places between ``start`` and ``end`` whose country is known, minus venues and named things."""
+    skipped = _skipped_spans(article, start, end)
+    found: list[Mention] = []
+    for m in P.finditer(gazetteer.names_pattern(), article.scan, start, end):
+        if any(a <= m.start() < b for a, b in skipped):
+            continue
+        country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), end)
+        if country:
+            found.append(Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country))
+    for m in P.finditer(_village_pattern(), article.scan, start, end):
+        if any(a <= m.start() < b for a, b in skipped) or gazetteer.lookup(m.group("name")):
+            continue
+        country = gazetteer.country_names().get(gazetteer.key(m.group("country")))
+        if country:
+            found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
+                                 country, village=True))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _bare(printed: str) -> str:
+    """The printed name without a unit word it may carry ("Khu tự trị dân tộc Choang Quảng Tây" -> "Quảng Tây")."""
+    unit = P.match(gazetteer.unit_word_pattern(), printed)
+    if unit is not None and gazetteer.lookup(printed[unit.end():].strip()):
+        return " ".join(printed[unit.end():].split())
+    return " ".join(printed.split())
+
+
+def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
+    m = P.match(P.compile_(r"\s*\(\s*"), article.scan, pos, end)
+    if m is None:
+        return None
+    c = P.match(location.country_pattern(), article.scan, m.end(), end)
+    return gazetteer.country_names().get(gazetteer.key(c.group())) if c else None
+
+
+def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: list[Sentence]) -> list[Mention]:
+    """Headline places, and lead places that a party word introduces or a party list continues."""
+    chosen: list[Mention] = []
+    if headline is not None:
+        chosen += mentions_in(article, *headline)
+    window = int(_data()["cue_window_words"])
+    for sentence in lead:
+        previous: Mention | None = None
+        for m in mentions_in(article, sentence.start, sentence.end):
+            if _introduced(article, sentence, m, window) or _continues(article, previous, m):
+                chosen.append(m)
+                previous = m
+    return chosen
+
+
+def _introduced(article: Article, sentence: Sentence, m: Mention, window: int) -> bool:
+    """A party word within ``window`` words before the place, in the same clause."""
+    before = article.scan[sentence.start:m.start]
+    breaks = list(P.finditer(_clause_break(), before))
+    clause = before[breaks[-1].end():] if breaks else before
+    words = clause.split()[-window:]
+    return P.search(_cue_pattern(), " ".join(words)) is not None
+
+
+def _continues(article: Article, previous: Mention | None, m: Mention) -> bool:
+    if previous is None:
+        return False
+    return P.match(_list_gap(), article.scan[previous.end:m.start]) is not None
+
+
+def _most_specific(mentions: list[Mention]) -> list[str]:
+    """Printed names in order of first mention, without units that contain another named unit."""
+    names: list[str] = []
+    for m in mentions:
+        if _identity(m.name) not in {_identity(n) for n in names}:
+            names.append(m.name)
+    return [n for n in names if not any(_contains(n, other) for other in names if gazetteer.key(other) != gazetteer.key(n))]
+
+
+def _identity(name: str) -> str:
+    """One key for every printed spelling of a unit ("Bo Kẹo", "Bokeo")."""
+    return gazetteer.key(gazetteer.canonical(name) or name)
+
+
+def _contains(outer: str, inner: str) -> bool:
+    """True when a unit printed ``outer`` is an ancestor of a unit printed ``inner``."""
+    outer_units = {(u.name, u.country) for u in gazetteer.lookup(outer)}
+    for unit in gazetteer.lookup(inner):
+        seen = set()
+        parent = unit.parent
+        while parent and (parent, unit.country) not in seen:
+            if (parent, unit.country) in outer_units:
+                return True
+            seen.add((parent, unit.country))
+            parent = next((u.parent for u in gazetteer.lookup(parent) if u.country == unit.country
+                           and u.name == parent and u.parent != parent), None)
+    return False
+
+
+def _country_mentions(article: Article, start: int, end: int) -> list[tuple[int, str]]:
+    found = []
+    for m in P.finditer(location.country_pattern(), article.scan, start, end):
+        code = gazetteer.country_names().get(gazetteer.key(m.group()))
+        if code:
+            found.append((m.start(), code))
+    return found
+
+
+def _countries(article: Article, headline, lead: list[Sentence], mentions: list[Mention]) -> list[str]:
+    """Vietnam first, then every foreign country named in the headline, the lead or by a party place."""
+    spans = ([headline] if headline else []) + [(s.start, s.end) for s in lead[:3]]
+    firsts: dict[str, int] = {}
+    for start, end in spans:
+        for pos, code in _country_mentions(article, start, end):
+            firsts.setdefault(code, pos)
+    for m in mentions:
+        firsts[m.country] = min(firsts.get(m.country, m.start), m.start)
+    foreign = sorted((c for c in firsts if c != VIETNAM), key=lambda c: firsts[c])
+    return [VIETNAM, *foreign]
+
+
+def _national_sides(article: Article, headline: tuple[int, int] | None) -> set[str]:
+    """Countries whose headline party is national-level ("Thủ tướng", "Đại sứ quán Trung Quốc")."""
+    if headline is None:
+        return set()
+    found = set()
+    for m in P.finditer(_national_pattern(), article.scan, *headline):
+        country = P.search(location.country_pattern(), m.group())
+        found.add(gazetteer.country_names().get(gazetteer.key(country.group()), VIETNAM) if country else VIETNAM)
+    return found
+
+
+@functools.cache
+def _organization_pattern() -> regex.Pattern:
+    """A head word, its own name ("Sở Công Thương", "Chi đội Quản lý biên giới") and the place it
+    belongs to ("... tỉnh Lào Cai"); a person's name after the place is not part of it."""
+    data = _data()["organizations"]
+    heads = P.phrases([*data["vietnamese"], *data["foreign"]], ignore_case=False).pattern
+    inside = P.phrases(_data()["organization_words_inside"]).pattern
+    unit = gazetteer.unit_word_pattern().pattern
+    known = gazetteer.names_pattern().pattern
+    word = _word()
+    size = int(_data()["organization_max_words"])
+    return P.compile_(
+        rf"(?P<head>{heads})(?P<name>(?:\s+(?!{known})(?:(?i:{inside})|{word})){{0,{size}}})"
+        rf"(?P<place>\s+(?:(?i:{unit})\s+)?{known})?")
+
+
+def _organizations(article: Article, headline, lead: list[Sentence], foreign: list[str]) -> dict[str, list[str]]:
+    """Organisations as written, per country: by the place they name, else by their head word.
+
+    A head word alone ("Tỉnh ủy", "UBND" in "Chủ tịch UBND tỉnh") is part of a title, not an
+    organisation; a foreign head without a place goes to the only foreign side, if there is one.
+    """
+    foreign_heads = {gazetteer.key(h) for h in _data()["organizations"]["foreign"]}
+    spans = ([headline] if headline else []) + [(s.start, s.end) for s in lead]
+    result: dict[str, list[str]] = {}
+    for start, end in spans:
+        for m in P.finditer(_organization_pattern(), article.scan, start, end):
+            if not m.group("name").strip() and not m.group("place"):
+                continue
+            text = " ".join(article.text[m.start():m.end()].split())
+            places = mentions_in(article, m.start(), m.end())
+            country = places[0].country if places else _bracketed_country(article, m.end(), end)
+            if country is None:
+                is_foreign = gazetteer.key(m.group("head")) in foreign_heads
+                country = (foreign[0] if len(foreign) == 1 else None) if is_foreign else VIETNAM
+            if country and text not in result.setdefault(country, []):
+                result[country].append(text)
+    return result
+
+
+@functools.cache
+def _venue_pattern() -> regex.Pattern:
+    unit = gazetteer.unit_word_pattern().pattern
+    word = _word()
+    return P.compile_(rf"(?i:điểm\s+cầu)\s+(?:(?i:{unit})\s+)?{word}(?:\s+{word})*")
+
+
+def _venues(article: Article, lead: list[Sentence]) -> dict[str, str]:
+    """The online bridge point of each side: "điểm cầu tỉnh Lào Cai"."""
+    venues: dict[str, str] = {}
+    for s in lead:
+        for m in P.finditer(_venue_pattern(), article.scan, s.start, s.end):
+            places = mentions_in(article, m.start(), m.end())
+            if places:
+                venues.setdefault(places[-1].country, " ".join(article.text[m.start():m.end()].split()))
+    return venues
