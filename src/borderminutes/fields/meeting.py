@@ -1,11 +1,26 @@
-"""Is there a meeting, and what kind: kind, kind_text, online, session number."""
+"""Is there a meeting, and what kind: kind, kind_text, online, session number.
+
+The meeting word is looked for in the headline, then in the sentence with the meeting's
+date, then sentence by sentence through the lead (the first few body sentences); the
+first place that holds one decides, and there the higher-priority kind wins
+(``patterns/meeting.yaml``). So the headline's word wins over the body's, and a meeting
+word far down the body (a past meeting, a planned one) never makes an article a meeting
+report. The event must have a foreign party: a foreign country or a foreign place in the
+headline, the sentence naming the event or the lead; otherwise it is domestic.
+"""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from ..models import Meeting
-from ..segment import Article
+import regex
+
+from .. import gazetteer
+from .. import patterns as P
+from ..models import Evidence, Meeting
+from ..segment import Article, Sentence
+from . import dates, location, sides, source
 
 
 @dataclass(frozen=True)
@@ -14,5 +29,221 @@ class Detection:
     reason: str = ""  # why there is no meeting, as a warning users can read
 
 
+@dataclass(frozen=True)
+class KindMatch:
+    kind: str
+    start: int
+    end: int
+    rank: int  # position of its kind in the priority list
+
+
+@functools.cache
+def _data() -> dict:
+    return P.load("meeting")
+
+
+@functools.cache
+def _kind_patterns(in_headline: bool) -> tuple[tuple[str, regex.Pattern], ...]:
+    """(kind, pattern) in priority order; headline-only words join when reading a headline.
+    The receiving "tiếp" joins the first tier of its kind."""
+    data = _data()
+    tiers = []
+    receive_placed = False
+    for entry in data["kinds"]:
+        words = list(entry.get("phrases") or []) + (list(entry.get("headline_phrases") or []) if in_headline else [])
+        alternatives = [P.phrases(words).pattern] if words else []
+        if entry["kind"] == data["receive_kind"] and not receive_placed:
+            alternatives.append(_receive_source())
+            receive_placed = True
+        tiers.append((entry["kind"], P.compile_("|".join(alternatives) or r"(?!)", ignore_case=True)))
+    return tuple(tiers)
+
+
+@functools.cache
+def _receive_source() -> str:
+    """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
+    data = _data()
+    objects = P.phrases(data["receive_objects"]).pattern
+    return rf"(?<!\w)(?i:{regex.escape(data['receive_verb'])})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
+
+
+@functools.cache
+def _online_pattern() -> regex.Pattern:
+    return P.phrases(_data()["online_phrases"])
+
+
+@functools.cache
+def _session_pattern() -> regex.Pattern:
+    """Words after a meeting word up to its number: " thường niên lần thứ 3", " thứ 9", " lần thứ XIX"."""
+    data = _data()
+    gap = int(data["session_gap_words"])
+    markers = P.phrases(data["session_markers"]).pattern
+    words = P.phrases(data["number_words"]).pattern
+    number = rf"(?P<n>\d{{1,3}}(?!\d)|(?-i:[IVXLC]+)(?!\w)|{words})"
+    return P.compile_(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
+
+
 def detect(article: Article) -> Detection:
-    return Detection(None, "meeting detection is not implemented yet")
+    found = _find_kind(article)
+    if found is None:
+        return Detection(None, _data()["reasons"]["no_meeting_word"])
+    match, sentence_span = found
+    event = " ".join(article.text[match.start:match.end].split())
+    if not _has_foreign_party(article, sentence_span):
+        return Detection(None, _data()["reasons"]["no_foreign_party"].format(event=event))
+    evidence = [_kind_text_span(article, match)]
+    kind_text = article.text[evidence[0][0]:evidence[0][1]]
+    online = _online_span(article, sentence_span)
+    session = _session(article, match)
+    if online is not None:
+        evidence.append(online)
+    if session is not None:
+        evidence.append(session[1])
+    return Detection(Meeting(
+        kind=match.kind, kind_text=kind_text, online=online is not None,
+        session_number=session[0] if session else None,
+        evidence=[Evidence.of(article.text, a, b) for a, b in sorted(set(evidence))],
+    ))
+
+
+def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
+    """Where the meeting word is looked for, in order: (span, is_headline)."""
+    page = source.layout(article)
+    regions: list[tuple[tuple[int, int], bool]] = []
+    if page.headline is not None:
+        head = article.paragraphs[page.headline]
+        regions.append(((head.start, head.end), True))
+    found = dates.main_date(article)
+    if found is not None and found.sentence is not None:
+        regions.append(((found.sentence.start, found.sentence.end), False))
+    regions += [((s.start, s.end), False) for s in lead_sentences(article)]
+    return regions
+
+
+def lead_sentences(article: Article) -> list[Sentence]:
+    """The first body sentences, where the main event is reported."""
+    size = int(_data()["lead_sentences"])
+    return [s for p in source.body_after_top(article) for s in p.sentences][:size]
+
+
+def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
+    """The first region with a meeting word, and that region's highest-priority match."""
+    for span, in_headline in _regions(article):
+        best = None
+        for rank, (kind, pattern) in enumerate(_kind_patterns(in_headline)):
+            m = P.search(pattern, article.scan, *span)
+            if m is not None:
+                best = KindMatch(kind, m.start(), m.end(), rank)
+                break
+        if best is not None:
+            return best, span
+    return None
+
+
+def _has_foreign_party(article: Article, span: tuple[int, int]) -> bool:
+    """A foreign country or foreign place in the headline, the event's sentence or the lead paragraph."""
+    page = source.layout(article)
+    spans = [span]
+    for index in (page.headline, page.lead):
+        if index is not None:
+            spans.append((article.paragraphs[index].start, article.paragraphs[index].end))
+    for start, end in spans:
+        for m in P.finditer(location.country_pattern(), article.scan, start, end):
+            if gazetteer.country_names().get(gazetteer.key(m.group())) not in (None, sides.VIETNAM):
+                return True
+        if any(m.country != sides.VIETNAM for m in sides.mentions_in(article, start, end)):
+            return True
+    return False
+
+
+def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
+    """The meeting word with the lower-case words that qualify it ("Hội đàm kinh tế thương mại")."""
+    data = _data()
+    stops = {gazetteer.key(w) for w in data["kind_text_stops"]}
+    end = match.end
+    for word in _following_words(article, match.end, int(data["kind_text_max_words"])):
+        text = article.scan[word[0]:word[1]]
+        if not text[0].islower() or gazetteer.key(text) in stops \
+                or P.match(gazetteer.unit_word_pattern(), article.scan, word[0]):
+            break
+        end = word[1]
+    return match.start, end
+
+
+@functools.cache
+def _word_pattern() -> regex.Pattern:
+    return P.compile_(r"\G[ ]+(?P<w>[\w\-]+)")
+
+
+def _following_words(article: Article, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Up to ``limit`` words right after ``pos``, separated by spaces only (no punctuation)."""
+    words = []
+    while len(words) < limit:
+        m = P.match(_word_pattern(), article.scan, pos)
+        if m is None:
+            break
+        words.append((m.start("w"), m.end("w")))
+        pos = m.end()
+    return words
+
+
+def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the text says the meeting was online: headline, event sentence or lead paragraphs."""
+    page = source.layout(article)
+    spans = [span]
+    if page.headline is not None:
+        spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end))
+    spans += [(p.start, p.end) for p in source.body_after_top(article)[:2]]
+    for start, end in spans:
+        m = P.search(_online_pattern(), article.scan, start, end)
+        if m is not None:
+            return m.start(), m.end()
+    return None
+
+
+def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] | None:
+    """The number right after the meeting word; else after the same word in the date sentence or lead."""
+    word = gazetteer.key(article.scan[match.start:match.end])
+    candidates = [match.end]
+    page = source.layout(article)
+    found = dates.main_date(article)
+    spans = [(found.sentence.start, found.sentence.end)] if found and found.sentence else []
+    if page.lead is not None:
+        spans.append((article.paragraphs[page.lead].start, article.paragraphs[page.lead].end))
+    pattern = P.phrases([article.scan[match.start:match.end]])
+    for start, end in spans:
+        candidates += [m.end() for m in P.finditer(pattern, article.scan, start, end)
+                       if gazetteer.key(m.group()) == word]
+    for pos in candidates:
+        m = P.match(_session_pattern(), article.scan, pos, _sentence_end(article, pos))
+        if m is not None:
+            number = _number(m.group("n"))
+            if number:
+                return number, (m.start("n"), m.end("n"))
+    return None
+
+
+def _sentence_end(article: Article, pos: int) -> int:
+    sentence = next((s for s in article.sentences if s.start <= pos <= s.end), None)
+    return sentence.end if sentence else len(article.scan)
+
+
+def _number(text: str) -> int | None:
+    """19, "XIX", "hai" -> an int."""
+    if text.isdigit():
+        return int(text)
+    words = {gazetteer.key(k): int(v) for k, v in _data()["number_words"].items()}
+    if gazetteer.key(text) in words:
+        return words[gazetteer.key(text)]
+    return _roman(text)
+
+
+def _roman(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not text or any(c not in values for c in text):
+        return None
+    total = 0
+    for i, c in enumerate(text):
+        value = values[c]
+        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
+    return total
