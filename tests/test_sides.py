@@ -1,0 +1,164 @@
+"""Sides (countries, localities, organizations, venue) and the meeting's location."""
+
+from __future__ import annotations
+
+import pytest
+
+from borderminutes.document import from_text
+from borderminutes.fields import location, sides
+from borderminutes.pipeline import analyse
+
+
+def _sides(text: str) -> dict[str, list[str]]:
+    return {s.country: s.localities for s in sides.find_sides(analyse(from_text(text)))}
+
+
+def _place(text: str, online: bool = False) -> str | None:
+    article = analyse(from_text(text))
+    found = location.find_location(article, online)
+    if found is None:
+        return None
+    assert article.text[found.evidence.start:found.evidence.end] == found.text
+    return found.text
+
+
+def test_one_side_per_country_vietnam_first():
+    text = ("Hội đàm giữa châu Hồng Hà (Trung Quốc) và tỉnh Lào Cai\n"
+            "Sáng 30/5, Đoàn đại biểu châu Hồng Hà, tỉnh Vân Nam (Trung Quốc) hội đàm với Đoàn đại biểu tỉnh Lào Cai.\n")
+    found = sides.find_sides(analyse(from_text(text)))
+    assert [s.country for s in found] == ["VN", "CN"]
+    assert [s.localities for s in found] == [["Lào Cai"], ["Hồng Hà"]]
+
+
+def test_the_most_specific_units_of_the_delegations():
+    text = ("Giao ban giữa 5 huyện biên giới của Việt Nam với huyện Kim Bình, tỉnh Vân Nam, Trung Quốc\n"
+            "Chiều 14/9, đã diễn ra hội nghị giao ban giữa các huyện: Phong Thổ, Sìn Hồ, Nậm Nhùn, Mường Tè "
+            "(Lai Châu) và Bát Xát (Lào Cai) với huyện Kim Bình (Vân Nam, Trung Quốc).\n")
+    assert _sides(text) == {"VN": ["Phong Thổ", "Sìn Hồ", "Nậm Nhùn", "Mường Tè", "Bát Xát"], "CN": ["Kim Bình"]}
+
+
+def test_a_more_specific_unit_in_the_lead_replaces_the_headline_province():
+    text = ("Hội đàm kinh tế thương mại Lào Cai (Việt Nam) - Vân Nam (Trung Quốc)\n"
+            "Chiều 29/1, tại thành phố Lào Cai đã diễn ra hội đàm giữa Đoàn đại biểu tỉnh Lào Cai (Việt Nam) và "
+            "Đoàn đại biểu châu Hồng Hà (tỉnh Vân Nam, Trung Quốc). Hai bên trao đổi về thông quan qua "
+            "Cửa khẩu Quốc tế Lào Cai - Hà Khẩu.\n")
+    assert _sides(text) == {"VN": ["Lào Cai"], "CN": ["Hồng Hà"]}
+
+
+def test_attendees_from_districts_do_not_replace_the_provincial_delegation():
+    text = ("Hội đàm giữa Đoàn đại biểu tỉnh Hà Giang và Đoàn đại biểu châu Văn Sơn (Trung Quốc)\n"
+            "Ngày 2.8, Đoàn đại biểu châu Văn Sơn đã hội đàm với Đoàn đại biểu tỉnh Hà Giang; cùng dự có lãnh đạo "
+            "các sở, ngành; lãnh đạo huyện Quản Bạ, Vị Xuyên.\n")
+    assert _sides(text) == {"VN": ["Hà Giang"], "CN": ["Văn Sơn"]}
+
+
+def test_national_level_parties_have_no_locality():
+    text = ("Thủ tướng tiếp Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây\n"
+            "Chiều tối 10/2, tại Quảng Ninh, Thủ tướng đã tiếp Bí thư Khu ủy Quảng Tây đang dự Gặp gỡ đầu xuân với "
+            "Bí thư Tỉnh ủy các tỉnh Quảng Ninh, Lạng Sơn, Hà Giang, Cao Bằng (Việt Nam).\n")
+    assert _sides(text) == {"VN": [], "CN": ["Quảng Tây"]}
+
+
+def test_an_embassy_is_a_side_without_locality():
+    text = ("Đoàn công tác tỉnh Lào Cai thăm và làm việc với Đại sứ quán Trung Quốc tại Việt Nam\n"
+            "Chiều 7/3, tại Thủ đô Hà Nội, đoàn công tác của tỉnh Lào Cai đã làm việc với Đại sứ quán Trung Quốc.\n")
+    assert _sides(text) == {"VN": ["Lào Cai"], "CN": []}
+
+
+def test_laos_and_cambodia_sides_with_printed_names():
+    text = ("Đoàn đại biểu tỉnh Điện Biên hội đàm với tỉnh Bo Kẹo\n"
+            "Ngày 28/10, Đoàn đại biểu tỉnh ta đã hội đàm với tỉnh Bo Kẹo nước cộng hòa dân chủ nhân dân Lào.\n")
+    assert _sides(text) == {"VN": ["Điện Biên"], "LA": ["Bo Kẹo"]}
+    text = ("Tây Ninh và Svay Rieng hội đàm về quản lý biên giới\n"
+            "Chiều 11/4, Đoàn đại biểu tỉnh Tây Ninh hội đàm với Đoàn đại biểu tỉnh Svay Rieng (Campuchia).\n")
+    assert _sides(text) == {"VN": ["Tây Ninh"], "KH": ["Svay Rieng"]}
+
+
+def test_villages_with_their_country_in_brackets():
+    text = ("Biên phòng - Ngày 30-8, tại thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc "
+            "đã diễn ra Hội nghị sơ kết kết nghĩa cụm dân cư giữa thôn Lao Chải (Việt Nam) và thôn Địa Tây Bắc "
+            "(Trung Quốc).\n")
+    assert _sides(text) == {"VN": ["Lao Chải"], "CN": ["Địa Tây Bắc"]}
+
+
+def test_the_venue_and_gate_names_are_not_parties():
+    text = ("Lễ ký kết biên bản hợp tác giữa tỉnh Lạng Sơn và thành phố Sùng Tả (Trung Quốc)\n"
+            "Ngày 20/12/2022, tại huyện Bằng Tường (Trung Quốc), Đoàn công tác tỉnh Lạng Sơn dự Lễ ký kết giữa "
+            "Sở Công Thương tỉnh Lạng Sơn và Cục Thương mại thành phố Sùng Tả qua cặp cửa khẩu Hữu Nghị - "
+            "Hữu Nghị Quan.\n")
+    assert _sides(text) == {"VN": ["Lạng Sơn"], "CN": ["Sùng Tả"]}
+
+
+def test_proposals_and_glued_related_headlines_name_no_party():
+    text = ("Sở Ngoại vụ hội đàm trực tuyến với Văn phòng Ngoại sự tỉnh Vân Nam\n"
+            "Ngày 16.3, Sở Ngoại vụ hội đàm với Văn phòng Ngoại sự tỉnh Vân Nam về hợp tác giữa tỉnh Hà Giang và "
+            "tỉnh Vân Nam.\n"
+            "Lãnh đạo Sở đề xuất tổ chức Hội nghị giữa Bí thư Tỉnh ủy Hà Giang, Lào Cai, Lai Châu với Vân Nam.\n"
+            "Tăng cường hợp tác kinh tế giữa các tỉnh với Vân Nam (Trung Quốc) Tỉnh Quảng Ninh và Vân Nam hợp tác\n")
+    assert _sides(text) == {"VN": ["Hà Giang"], "CN": ["Vân Nam"]}
+
+
+def test_organizations_and_online_venue():
+    text = ("Hội nghị trực tuyến giữa UBND tỉnh Lào Cai và Chính quyền Nhân dân châu Hồng Hà (Trung Quốc)\n"
+            "Sáng 22/5 đã diễn ra Hội nghị trực tuyến giữa UBND tỉnh Lào Cai và Chính quyền Nhân dân châu Hồng Hà.\n"
+            "Tham dự hội nghị tại điểm cầu tỉnh Lào Cai có Phó Chủ tịch UBND tỉnh Lào Cai Hoàng Quốc Khánh.\n"
+            "Tại điểm cầu châu Hồng Hà, tỉnh Vân Nam (Trung Quốc) có Phó châu trưởng La Vinh Húc.\n")
+    found = {s.country: s for s in sides.find_sides(analyse(from_text(text)))}
+    assert found["VN"].organizations == ["UBND tỉnh Lào Cai"]
+    assert found["CN"].organizations == ["Chính quyền Nhân dân châu Hồng Hà"]
+    assert (found["VN"].venue, found["CN"].venue) == ("điểm cầu tỉnh Lào Cai", "điểm cầu châu Hồng Hà")
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Sáng 30/5, tại thành phố Lào Cai diễn ra buổi hội đàm.", "thành phố Lào Cai"),
+    ("Sáng 8/11, tại tỉnh Vân Nam (Trung Quốc) Chủ tịch UBND tỉnh đã hội đàm.", "tỉnh Vân Nam (Trung Quốc)"),
+    ("Chiều 7/3, tại Thủ đô Hà Nội, đoàn công tác đã làm việc.", "Thủ đô Hà Nội"),
+    ("Chiều 4/7, lễ đón diễn ra tại Trung tâm Hội nghị tỉnh Sơn La.", "Trung tâm Hội nghị tỉnh Sơn La"),
+    ("Chiều 6/4, tại trụ sở UBND tỉnh, đồng chí Phó Chủ tịch đã tiếp đoàn.", "trụ sở UBND tỉnh"),
+    ("Sáng 27/3, tại thành phố Hà Giang, tỉnh Hà Giang đã diễn ra phiên họp.", "thành phố Hà Giang, tỉnh Hà Giang"),
+    ("Ngày 30-8, tại thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc đã diễn ra hội nghị.",
+     "thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc"),
+    ("Chiều tối 10/2, tại Quảng Ninh, Thủ tướng đã tiếp Bí thư.", "Quảng Ninh"),
+    ("Sáng 21/6, ông đã có chuyến thăm tại huyện Lộc Ninh (Bình Phước), nơi ông từng đến.",
+     "huyện Lộc Ninh (Bình Phước)"),
+    ("Sáng 5/3, tại TP. Hà Giang, hai bên đã hội đàm.", "TP. Hà Giang"),
+])
+def test_location_after_tai(sentence, place):
+    assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong chuyến thăm của Đoàn Quảng Tây tại Việt Nam, chiều 27/11, hai bên đã hội đàm.",  # a country
+    "Ngày 19/4, tại buổi hội đàm, hai bên trao đổi nhiều nội dung.",  # the meeting itself
+    "Chiều 7/3, đoàn đã làm việc với Đại sứ quán Trung Quốc tại Việt Nam.",  # an office abroad
+    "Ngày 2.8, Đoàn đại biểu châu Văn Sơn đã làm việc tại tỉnh ta.",  # no name
+    "Sáng 22/5, tham dự hội nghị tại điểm cầu tỉnh Lào Cai có lãnh đạo tỉnh.",  # an online bridge point
+])
+def test_no_location(sentence):
+    assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") is None
+
+
+def test_location_from_the_headline():
+    text = "Đoàn đại biểu huyện Phú Ninh thăm và làm việc tại Mèo Vạc\nTrong 2 ngày 25.6 và 26.6, đoàn đã làm việc.\n"
+    assert _place(text) == "Mèo Vạc"
+
+
+def test_the_date_sentence_wins_over_the_headline():
+    text = ("Chủ tịch Quốc hội Lào thăm và làm việc tại Sơn La\n"
+            "Chiều 4/7, lễ đón diễn ra tại Trung tâm Hội nghị tỉnh Sơn La.\n")
+    assert _place(text) == "Trung tâm Hội nghị tỉnh Sơn La"
+
+
+def test_location_after_a_meeting_verb_further_down():
+    text = ("Tăng cường hợp tác giữa tỉnh Lạng Sơn và Quảng Tây\n"
+            "Chiều 27/11, Chủ tịch UBND tỉnh đã hội đàm với Chủ tịch Quảng Tây.\n"
+            "Hai bên bán hàng tại các hội chợ.\n"
+            "Chủ tịch UBND tỉnh vui mừng đón đoàn sang thăm và làm việc tại Lạng Sơn.\n")
+    assert _place(text) == "Lạng Sơn"
+
+
+def test_an_online_meeting_takes_no_place_from_the_body():
+    text = ("Sở Ngoại vụ hội đàm trực tuyến với tỉnh Vân Nam\n"
+            "Ngày 16.3, Sở Ngoại vụ hội đàm trực tuyến với Văn phòng Ngoại sự tỉnh Vân Nam.\n"
+            "Hoạt động xuất nhập khẩu được tổ chức tại Cửa khẩu Quốc tế Thanh Thủy đã nối lại.\n")
+    assert _place(text, online=True) is None

@@ -1,0 +1,91 @@
+"""Source metadata: headline, publication time, outlet prefix, byline."""
+
+from __future__ import annotations
+
+import pytest
+
+from borderminutes.document import from_text
+from borderminutes.fields import source
+from borderminutes.pipeline import analyse
+
+LEAD = "Sáng 22/5, tại thành phố Lào Cai đã diễn ra hội đàm giữa tỉnh Lào Cai và châu Hồng Hà (Trung Quốc)."
+
+
+def _source(text: str):
+    return source.extract_source(analyse(from_text(text)))
+
+
+def test_title_is_the_headline_line():
+    found = _source(f"Hội đàm giữa tỉnh Lào Cai và châu Hồng Hà\n\n{LEAD}\n")
+    assert found.title == "Hội đàm giữa tỉnh Lào Cai và châu Hồng Hà"
+
+
+@pytest.mark.parametrize("label", ["Tin tức", "Hà Giang", "Thời sự", "Trang chủ » Đối ngoại"])
+def test_section_labels_above_the_headline_are_skipped(label):
+    found = _source(f"{label}\nHội đàm giữa tỉnh Hà Giang và châu Văn Sơn\n{LEAD}\n")
+    assert found.title == "Hội đàm giữa tỉnh Hà Giang và châu Văn Sơn"
+
+
+def test_no_title_when_the_page_opens_with_a_caption():
+    text = f"Đại diện hai bên trao biên bản ghi nhớ hội đàm. Ảnh: TTXVN phát\n{LEAD}\n"
+    assert _source(text).title is None
+
+
+def test_no_title_when_the_page_opens_with_the_lead():
+    text = "Biên phòng - Ngày 30-8, tại thôn Địa Tây Bắc đã diễn ra hội nghị sơ kết kết nghĩa.\nHai bên nhất trí.\n"
+    found = _source(text)
+    assert found.title is None
+    assert found.outlet == "Biên phòng"
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("15:30, 16/03/2021", "2021-03-16T15:30"),
+    ("16/03/2021 15:30", "2021-03-16T15:30"),
+    ("Thứ Hai, 16/3/2021 - 15:30", "2021-03-16T15:30"),
+    ("16/3/2021", "2021-03-16"),
+    ("Thứ hai, 16/3/2021, 15:30 (GMT+7)", "2021-03-16T15:30"),
+    ("Cập nhật: 15:30 | 16/03/2021", "2021-03-16T15:30"),
+    ("16-03-2021 15:30:45", "2021-03-16T15:30"),
+])
+def test_published_forms(line, iso):
+    assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{line}\n{LEAD}\n").published == iso
+
+
+def test_published_only_from_a_time_line_not_from_body_dates():
+    text = "Hội đàm giữa hai tỉnh biên giới\nNgày 16/3/2021, hai bên đã hội đàm tại thành phố Lào Cai.\n"
+    assert _source(text).published is None
+
+
+def test_impossible_publication_day_is_rejected():
+    assert _source(f"Hội đàm giữa hai tỉnh biên giới\n31/02/2021 10:00\n{LEAD}\n").published is None
+
+
+@pytest.mark.parametrize("prefix,name", [
+    ("LCĐT - ", "LCĐT"), ("BHG- ", "BHG"), ("HGĐT- ", "HGĐT"), ("(Baolaocai) - ", "Baolaocai"),
+    ("(TTXVN) - ", "TTXVN"), ("QĐND - ", "QĐND"), ("(VOV5) - ", "VOV5"), ("Điện Biên TV - ", "Điện Biên TV"),
+    ("VOV.VN - ", "VOV.VN"), ("Hà Nội, 5/9 (TTXVN) - ", "TTXVN"),
+])
+def test_outlet_prefixes(prefix, name):
+    assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{prefix}{LEAD}\n").outlet == name
+
+
+def test_a_hyphenated_word_opening_the_lead_is_no_outlet():
+    assert _source("Hợp tác phòng chống dịch bệnh\nCOVID-19 đã ảnh hưởng tới thông quan.\n").outlet is None
+
+
+def test_headline_with_a_bracketed_country_is_not_an_outlet():
+    found = _source(f"Công bố mở cửa khẩu Lý Vạn (Việt Nam) - Thạc Long (Trung Quốc)\n{LEAD}\n")
+    assert found.outlet is None
+    assert found.title.startswith("Công bố")
+
+
+@pytest.mark.parametrize("closing", [
+    "Tin, ảnh: LÊ HẢI", "Quang Phấn, Trung tâm Văn hóa, TT-TT Bát Xát", "Vũ Dũng/VOV", "PHÚC AN", "Theo VNE",
+])
+def test_byline_forms(closing):
+    assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\nHai bên nhất trí tăng cường hợp tác.\n{closing}\n") \
+        .byline == closing
+
+
+def test_no_byline_when_the_article_ends_with_a_sentence():
+    assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\nHai bên nhất trí tăng cường hợp tác.\n").byline is None
