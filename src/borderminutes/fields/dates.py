@@ -1,6 +1,7 @@
 """The meeting's own date and its year.
 
-The date is the one in the lead ("Sáng 22/5, ...", "Ngày 16.3, ..."); when the lead
+The date is the one in the lead ("Sáng 22/5, ...", "Ngày 16.3, ..."), dates in brackets
+(anniversaries) only when there is no other; when the lead
 has none, the date printed right after a meeting word ("Tại buổi hội đàm ngày 22/4"),
 else the first date of the next few paragraphs. Page noise never counts: only kept
 paragraphs are read.
@@ -9,7 +10,8 @@ The year is, in order: printed with the date (explicit); the publication time's 
 or the year before when the meeting day would fall after publication (published);
 the latest year the text ties to the present (context); else null. Context cues are
 "năm 2024", "đầu năm 2019", "Xuân 2017", a full date that can fall earlier in the
-meeting's year ("Ngày 12/6/2024" for a meeting on 8/11), and only when there is no
+meeting's year ("Ngày 12/6/2024" for a meeting on 8/11) or closes a bracketed anniversary
+("(30/4/1975 - 30/4/2025)"), and only when there is no
 such cue, the end of a period ("giai đoạn 2019 - 2023"). Starting points, comparisons
 and horizons ("từ năm 2013", "so với năm 2022", "đến năm 2030") do not count.
 """
@@ -97,15 +99,22 @@ def main_date(article: Article) -> DateMention | None:
     if not body:
         return None
     lead, rest = body[0], body[1:1 + int(_data()["search_paragraphs"])]
-    first = next(iter(dates_in(article, lead)), None)
-    if first is not None:
-        return first
+    prefix = source.outlet(article)  # "Hà Nội, 5/9 (TTXVN) -": the dateline is not the event's date
+    in_lead = dates_in(article, lead, prefix.end if prefix and lead.start <= prefix.end <= lead.end else None)
+    if in_lead:
+        return next((d for d in in_lead if not _in_brackets(article, lead, d.start)), in_lead[0])
     for p in body:
         for cue in P.finditer(_after_meeting_word(), article.scan, p.start, p.end):
             tied = next(iter(dates_in(article, p, cue.end())), None)
             if tied is not None and tied.start == cue.end():
                 return tied
     return next((d for p in rest for d in dates_in(article, p)), None)
+
+
+def _in_brackets(article: Article, paragraph: Paragraph, pos: int) -> bool:
+    """An anniversary span in brackets ("(30/4/1975 - 30/4/2025)") annotates, it is not the event's date."""
+    before = article.scan[paragraph.start:pos]
+    return before.count("(") > before.count(")")
 
 
 def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -> list[DateMention]:
@@ -191,8 +200,9 @@ def context_year(article: Article, day: int, month: int) -> int | None:
         period_ends += [int(m.group("b")) for m in periods]
         for mention in dates_in(article, p):
             taken.append((mention.start, mention.end))
-            if mention.year is not None and (mention.month, mention.day) <= (month, day) \
-                    and not _voided(article, p, mention.start, void):
+            if mention.year is None or _voided(article, p, mention.start, void):
+                continue
+            if (mention.month, mention.day) <= (month, day) or _closes_anniversary(article, p, mention.start):
                 singles.append(mention.year)
         for m in P.finditer(month_year_pattern, article.scan, p.start, p.end):
             if _inside(m.start(), taken):
@@ -208,6 +218,16 @@ def context_year(article: Article, day: int, month: int) -> int | None:
     if singles:
         return max(singles)
     return max(period_ends) if period_ends else None
+
+
+def _closes_anniversary(article: Article, p: Paragraph, pos: int) -> bool:
+    """The end of a bracketed span "(30/4/1975 - 30/4/2025)": this year's anniversary, whatever its day."""
+    return _in_brackets(article, p, pos) and P.search(_range_dash(), article.scan, max(p.start, pos - 4), pos) is not None
+
+
+@functools.cache
+def _range_dash() -> regex.Pattern:
+    return P.compile_(r"\d\s*[-–]\s*$")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -49,8 +49,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
     countries = country_pattern().pattern
     inside = P.phrases(data["facility_words_inside"]).pattern
-    facility = (rf"(?:{P.phrases(data['facilities'], ignore_case=False).pattern})"
-                rf"(?:\s+(?:(?i:{inside})|{unit}|{word}|\d+)){{0,{int(data['facility_max_words'])}}}")
+    named = rf"(?=(?:\s+(?:(?i:{inside})|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
+    facility = (rf"(?i:{P.phrases(data['facilities']).pattern}){named}"
+                rf"(?:\s+(?:(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     known = gazetteer.names_pattern().pattern
     unit_phrase = rf"{unit}\s+{name}"
     first = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"

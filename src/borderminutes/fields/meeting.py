@@ -5,8 +5,11 @@ date, then sentence by sentence through the lead (the first few body sentences);
 first place that holds one decides, and there the higher-priority kind wins
 (``patterns/meeting.yaml``). So the headline's word wins over the body's, and a meeting
 word far down the body (a past meeting, a planned one) never makes an article a meeting
-report. The event must have a foreign party: a foreign country or a foreign place in the
-headline, the sentence naming the event or the lead; otherwise it is domestic.
+report. The event must have a foreign party, named as a party: a foreign place in the
+headline, or a foreign place or country introduced by a party word ("Đoàn đại biểu phía
+Trung Quốc", "Thủ tướng Campuchia", "giữa ... và huyện Kim Bình") in the headline, the
+event's sentence, the date's sentence or the lead paragraph. "xuất khẩu sang Trung Quốc"
+names no party: such an event is domestic.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Meeting
 from ..segment import Article, Sentence
-from . import dates, location, sides, source
+from . import dates, sides, source
 
 
 @dataclass(frozen=True)
@@ -141,19 +144,18 @@ def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
 
 
 def _has_foreign_party(article: Article, span: tuple[int, int]) -> bool:
-    """A foreign country or foreign place in the headline, the event's sentence or the lead paragraph."""
+    """A foreign party in the headline, the event's sentence, the date's sentence or the lead paragraph."""
     page = source.layout(article)
-    spans = [span]
-    for index in (page.headline, page.lead):
-        if index is not None:
-            spans.append((article.paragraphs[index].start, article.paragraphs[index].end))
-    for start, end in spans:
-        for m in P.finditer(location.country_pattern(), article.scan, start, end):
-            if gazetteer.country_names().get(gazetteer.key(m.group())) not in (None, sides.VIETNAM):
-                return True
-        if any(m.country != sides.VIETNAM for m in sides.mentions_in(article, start, end)):
-            return True
-    return False
+    headline = None
+    if page.headline is not None:
+        headline = (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end)
+    sentences = [s for s in article.sentences if s.start < span[1] and span[0] < s.end]
+    found = dates.main_date(article)
+    if found is not None and found.sentence is not None:
+        sentences.append(found.sentence)
+    if page.lead is not None:
+        sentences += list(article.paragraphs[page.lead].sentences)
+    return sides.has_foreign_party(article, headline, sentences)
 
 
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
@@ -188,17 +190,30 @@ def _following_words(article: Article, pos: int, limit: int) -> list[tuple[int, 
 
 
 def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | None:
-    """Where the text says the meeting was online: headline, event sentence or lead paragraphs."""
+    """Where the text says the meeting was online: in the headline or the event's sentence, or in a
+    lead sentence that names a meeting or a bridge point ("điểm cầu")."""
     page = source.layout(article)
     spans = [span]
     if page.headline is not None:
         spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end))
-    spans += [(p.start, p.end) for p in source.body_after_top(article)[:2]]
+    for p in source.body_after_top(article)[:2]:
+        spans += [(s.start, s.end) for s in p.sentences if _names_meeting_or_bridge(article, s)]
     for start, end in spans:
         m = P.search(_online_pattern(), article.scan, start, end)
         if m is not None:
             return m.start(), m.end()
     return None
+
+
+@functools.cache
+def _bridge_pattern() -> regex.Pattern:
+    return P.phrases([_data()["bridge_point"]])
+
+
+def _names_meeting_or_bridge(article: Article, s: Sentence) -> bool:
+    if P.search(_bridge_pattern(), article.scan, s.start, s.end):
+        return True
+    return any(P.search(pattern, article.scan, s.start, s.end) for _, pattern in _kind_patterns(False))
 
 
 def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] | None:
@@ -210,7 +225,7 @@ def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] 
     spans = [(found.sentence.start, found.sentence.end)] if found and found.sentence else []
     if page.lead is not None:
         spans.append((article.paragraphs[page.lead].start, article.paragraphs[page.lead].end))
-    pattern = P.phrases([article.scan[match.start:match.end]])
+    pattern = _kind_patterns(True)[match.rank][1]
     for start, end in spans:
         candidates += [m.end() for m in P.finditer(pattern, article.scan, start, end)
                        if gazetteer.key(m.group()) == word]

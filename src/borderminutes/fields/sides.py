@@ -172,8 +172,13 @@ def _bare(printed: str) -> str:
     return " ".join(printed.split())
 
 
+@functools.cache
+def _open_bracket() -> regex.Pattern:
+    return P.compile_(r"\s*\(\s*")
+
+
 def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
-    m = P.match(P.compile_(r"\s*\(\s*"), article.scan, pos, end)
+    m = P.match(_open_bracket(), article.scan, pos, end)
     if m is None:
         return None
     c = P.match(location.country_pattern(), article.scan, m.end(), end)
@@ -185,29 +190,78 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
     chosen: list[Mention] = []
     if headline is not None:
         chosen += mentions_in(article, *headline)
-    window = int(_data()["cue_window_words"])
     for sentence in lead:
-        previous: Mention | None = None
-        for m in mentions_in(article, sentence.start, sentence.end):
-            if _introduced(article, sentence, m, window) or _continues(article, previous, m):
-                chosen.append(m)
-                previous = m
+        chosen += _cued_mentions(article, sentence.start, sentence.end)
     return chosen
 
 
-def _introduced(article: Article, sentence: Sentence, m: Mention, window: int) -> bool:
-    """A party word within ``window`` words before the place, in the same clause."""
-    before = article.scan[sentence.start:m.start]
+def _cued_mentions(article: Article, start: int, end: int) -> list[Mention]:
+    """Places between ``start`` and ``end`` (one sentence) introduced by a party word, or continuing
+    a list of such places."""
+    chosen: list[Mention] = []
+    previous: Mention | None = None
+    for m in mentions_in(article, start, end):
+        if _introduced(article, start, m.start, _cue_pattern()) or _continues(article, previous, m):
+            chosen.append(m)
+            previous = m
+    return chosen
+
+
+def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> bool:
+    """A ``cue`` word within the cue window before ``pos``, in the same clause (from ``start``),
+    with no preposition after it that starts another phrase ("với UBND tỉnh về xuất khẩu sang ...")."""
+    before = article.scan[start:pos]
     breaks = list(P.finditer(_clause_break(), before))
     clause = before[breaks[-1].end():] if breaks else before
-    words = clause.split()[-window:]
-    return P.search(_cue_pattern(), " ".join(words)) is not None
+    window = " ".join(clause.split()[-int(_data()["cue_window_words"]):])
+    cues = list(P.finditer(cue, window))
+    if not cues:
+        return False
+    last_cue = cues[-1]
+    return not any(b.start() >= last_cue.end() for b in P.finditer(_blocker_pattern(), window))
+
+
+@functools.cache
+def _blocker_pattern() -> regex.Pattern:
+    return P.phrases(_data()["cue_blockers"])
 
 
 def _continues(article: Article, previous: Mention | None, m: Mention) -> bool:
     if previous is None:
         return False
     return P.match(_list_gap(), article.scan[previous.end:m.start]) is not None
+
+
+@functools.cache
+def _country_cue_pattern() -> regex.Pattern:
+    """Party words and national-level parties: "Đoàn đại biểu phía Trung Quốc", "Thủ tướng Campuchia"."""
+    return P.phrases([*_data()["party_cues"], *_data()["national_parties"]])
+
+
+@functools.cache
+def _country_pair_pattern() -> regex.Pattern:
+    """Vietnam paired with a foreign country in a headline: "Việt Nam - Lào", "Lào và Việt Nam"."""
+    country = location.country_pattern().pattern
+    vietnam = P.phrases(P.load("admin")["countries"][VIETNAM], ignore_case=False).pattern
+    join = r"\s*(?:[-–]|và|với)\s*"
+    return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
+
+
+def has_foreign_party(article: Article, headline: tuple[int, int] | None, sentences: list[Sentence]) -> bool:
+    """A foreign party is named: a foreign place in the headline or Vietnam paired with a foreign
+    country there ("Việt Nam - Lào"), a foreign place introduced as a party in one of ``sentences``,
+    or a foreign country that a party word introduces in either."""
+    if headline is not None and (any(m.country != VIETNAM for m in mentions_in(article, *headline))
+                                 or P.search(_country_pair_pattern(), article.scan, *headline)):
+        return True
+    spans = ([headline] if headline else []) + [(s.start, s.end) for s in sentences]
+    for start, end in spans:
+        if any(m.country != VIETNAM for m in _cued_mentions(article, start, end)):
+            return True
+        for pos, code in _country_mentions(article, start, end):
+            if code != VIETNAM and _introduced(article, start, pos, _country_cue_pattern()):
+                return True
+    return False
 
 
 def _most_specific(mentions: list[Mention]) -> list[str]:

@@ -56,9 +56,9 @@ def _timestamp_pattern() -> regex.Pattern:
     label = rf"(?:(?:{P.phrases(data['timestamp_labels']).pattern})\s*:?\s*)?"
     weekday = rf"(?:(?:{P.phrases(data['weekdays']).pattern})\s*,?\s*)?"
     date = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-    time = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mm>\d{2})(?:\s*(?:SA|CH|AM|PM))?"
+    time = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mm>\d{2})(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
     sep = r"[\s,|\-–—]*"
-    zone = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?"
+    zone = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?"
     return P.compile_(
         rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}){zone}\s*$", ignore_case=True)
 
@@ -75,7 +75,7 @@ def _outlet_pattern() -> regex.Pattern:
     return P.compile_(
         rf"^\s*(?:"
         rf"(?:{place},\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*)?\(\s*(?P<name>[^()\n]{{2,30}}?)\s*\)\s*(?:{_DASH}\s*)?"
-        rf"|(?P<name>{abbreviation})\s*{_DASH}\s*"  # "LCĐT -", "BHG-", "VOV.VN -"
+        rf"|(?P<name>{abbreviation})\s*{_DASH}(?!\d)\s*"  # "LCĐT -", "BHG-", "VOV.VN -"; not "COVID-19"
         rf"|(?P<name>{named})\s+{_DASH}\s*"  # "Điện Biên TV - "
         rf")")
 
@@ -145,9 +145,12 @@ def body_after_top(article: Article) -> list[Paragraph]:
 
 
 def is_section_label(line: str) -> bool:
-    """"Tin tức", "Thời sự", or a lone place name printed above the headline."""
+    """"Tin tức", "Thời sự", a breadcrumb ("Trang chủ » Thời sự"), a lone place name, or any
+    line of at most ``label_max_words`` words without digits, printed above the headline."""
     text = line.strip()
-    if P.match(_label_pattern(), text):
+    if P.match(_label_pattern(), text) or any(mark in text for mark in _data()["breadcrumb_marks"]):
+        return True
+    if len(text.split()) <= int(_data()["label_max_words"]) and not any(c.isdigit() for c in text):
         return True
     return bool(gazetteer.lookup(text))
 
