@@ -120,9 +120,25 @@ def data() -> dict:
 
 @functools.cache
 def _countries_pattern():
+    # "Việt", "Trung" alone are parts of other words ("Trung ương"); longer names and "Lào" are not.
     names = [n for n in gazetteer.country_names() if len(n.split()) > 1 or n == "lào" or len(n) > 5]
-    # "Việt", "Trung" alone are parts of other words ("Trung ương"); two-word names and "Lào" are not.
     return P.phrases(names, ignore_case=True)
+
+
+def countries_named(text: str, start: int, end: int) -> Iterable[str]:
+    """The country of every place and country name printed in ``text[start:end]``.
+
+    A country name inside a place name ("Lào" in "Lào Cai") does not count.
+    """
+    places = []
+    for m in P.finditer(gazetteer.names_pattern(), text, start, end):
+        places.append(m.span())
+        country = gazetteer.country_of(m.group())
+        if country:
+            yield country
+    for m in P.finditer(_countries_pattern(), text, start, end):
+        if m.group()[0].isupper() and not any(s <= m.start() < e for s, e in places):
+            yield gazetteer.country_names()[gazetteer.key(m.group())]
 
 
 def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] | None:

@@ -15,11 +15,11 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
-from .names import DASHES, capitalized_run, data, fold, spellings, strip_foreign_honorifics, surname_start
+from .names import (DASHES, capitalized_run, countries_named, data, fold, spellings, strip_foreign_honorifics,
+                    surname_start)
 from .titles import Chain, NameSpan, Sentence, Title
 
 VIETNAM = "VN"
@@ -164,6 +164,12 @@ def _mention_cue_pattern():
     return P.compile_(rf"(?<!\w)(?:{_words(heads)})(?!\w)", ignore_case=True)
 
 
+@functools.cache
+def _participation_pattern():
+    return P.compile_(rf"(?<!\w)(?:{_words(data()['participation_before'])})\s+{_optional_honorific()}",
+                      ignore_case=True)
+
+
 # --- finding mentions ----------------------------------------------------------------
 
 
@@ -254,10 +260,12 @@ def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = Fals
 # --- context: side, head, mentioned only -----------------------------------------------
 
 
-def _country_of_phrase(sentence: Sentence, start: int, end: int) -> str | None:
-    """The country of the first place named in ``text[start:end]``, or VN for "tỉnh ta"."""
+def _country_of_phrase(sentence: Sentence, start: int, end: int, foreign: str) -> str | None:
+    """The country of the first place named in ``text[start:end]``; VN for "tỉnh ta", the partner for "phía bạn"."""
     if P.search(_phrase_pattern("own_side_words"), sentence.text, start, end):
         return VIETNAM
+    if P.search(_phrase_pattern("partner_side_words"), sentence.text, start, end):
+        return foreign
     tokens = sentence.tokens
     for k, token in enumerate(tokens):
         if start <= token.start < end:
@@ -279,7 +287,7 @@ def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | N
         cue = P.match(_side_cue_pattern(), sentence.text, cue_word.start(), mention.start)
         if cue is None:
             continue
-        country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"))
+        country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"), foreign)
         if country:
             if host:
                 return foreign if country == VIETNAM else VIETNAM
@@ -302,7 +310,7 @@ def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> Non
         past = P.search(_phrase_pattern("past_markers"), before[before.rfind(";") + 1:]) is not None
         if P.search(_head_before_pattern(), before[before.rfind(";") + 1:]):
             mention.head = True
-        elif P.search(_mention_only_pattern(), before):
+        elif P.search(_mention_only_pattern(), before) and not P.search(_participation_pattern(), before):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
                 P.search(_phrase_pattern("delegation_words"), before):
@@ -353,11 +361,8 @@ def _neighbour(sides: list[Side], mentions: list[Mention], article: Article) -> 
         return foreign.pop()
     counts = Counter(c for m in mentions for t in m.titles for c in t.countries if c and c != VIETNAM)
     if not counts:
-        for paragraph in article.paragraphs:
-            for m in P.finditer(gazetteer.names_pattern(), article.scan, paragraph.start, paragraph.end):
-                country = gazetteer.country_of(m.group())
-                if country and country != VIETNAM:
-                    counts[country] += 1
+        counts = Counter(c for p in article.paragraphs for c in countries_named(article.scan, p.start, p.end)
+                         if c != VIETNAM)
     return counts.most_common(1)[0][0] if counts else DEFAULT_FOREIGN
 
 
@@ -422,14 +427,17 @@ def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Me
 
 
 def _bare_name_spans(article: Article, person: _Person) -> list[tuple[int, int]]:
-    """Every other place the full name is printed in the kept text."""
-    pattern = P.compile_(rf"(?<!\w){P.phrase_source(person.name)}(?!\w)")
+    """Every other place the full name is printed in the kept text (as a whole word)."""
     covered = [(m.start, m.end) for m in person.mentions]
-    spans = []
+    text, spans = article.scan, []
     for paragraph in article.paragraphs:
-        for m in P.finditer(pattern, article.scan, paragraph.start, paragraph.end):
-            if not any(s <= m.start() < e for s, e in covered):
-                spans.append((m.start(), m.end()))
+        at = text.find(person.name, paragraph.start, paragraph.end)
+        while at >= 0:
+            end = at + len(person.name)
+            whole = not text[at - 1:at].isalnum() and not text[end:end + 1].isalnum()
+            if whole and not any(s <= at < e for s, e in covered):
+                spans.append((at, end))
+            at = text.find(person.name, end, paragraph.end)
     return spans
 
 
