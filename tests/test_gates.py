@@ -79,3 +79,14 @@ def test_evidence_slices_back_and_a_level_said_of_one_side_holds_for_the_pair():
             "Hữu Nghị Quan (Trung Quốc) và Cửa khẩu Quốc tế Hữu Nghị.")
     _check_evidence(text, find_gates)
     assert _gates(text) == [("Lào Cai", "international"), ("Hữu Nghị – Hữu Nghị Quan", "international")]
+
+
+def test_abbreviated_head_and_a_level_in_parentheses():
+    text = "Tiêu đề\nHàng qua CKQT Lao Bảo tăng; cửa khẩu chính (song phương) Xín Mần mở cửa trở lại."
+    assert _gates(text) == [("Lao Bảo", "international"), ("Xín Mần", "main")]
+
+
+def test_organisations_named_after_a_gate_are_not_gates():
+    text = ("Tiêu đề\nDự có Đồn Biên phòng cửa khẩu Quốc tế Móng Cái, Chi cục Hải quan cửa khẩu Tân Thanh "
+            "và Ban Quản lý cửa khẩu quốc tế Lào Cai.")
+    assert _gates(text) == []

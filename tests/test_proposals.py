@@ -115,3 +115,21 @@ def test_a_lead_that_sums_up_the_body_is_not_counted_twice():
     items = [item for _, _, items in _proposals(text, people) for item in items]
     assert items == ["hai bên củng cố quan hệ hữu nghị",
                      "Hai bên cần triển khai hiệu quả nhận thức chung của lãnh đạo cấp cao về hợp tác thực chất, cùng có lợi"]
+
+
+def test_inline_numbering_the_other_side_named_as_bạn_and_a_quoted_wish():
+    from borderminutes.models import Side
+
+    text = ("Tiêu đề bài\nÔng Hồ Tiến Thiệu đề nghị phía Sùng Tả: (1) phối hợp nâng cao năng lực thông quan; "
+            "(2) tăng cường kết nối giao thông.\n"
+            "Phía bạn đề nghị Việt Nam tiếp tục hỗ trợ đào tạo nguồn nhân lực.\n"
+            'Ông Lưu Ngũ Thái nói: "Chúng tôi mong muốn hai bên sớm nâng cấp cửa khẩu Chi Ma".')
+    article = analyse(from_text(text))
+    people = [_official(article, "Hồ Tiến Thiệu", ["Chủ tịch UBND tỉnh Lạng Sơn"], "VN"),
+              _official(article, "Lưu Ngũ Thái", ["Thị trưởng thành phố Sùng Tả"], "CN")]
+    found = find_proposals(article, people, [Side(country="VN"), Side(country="CN")])
+    assert [(p.by, p.country, p.items) for p in found] == [
+        ("Hồ Tiến Thiệu", "VN", ["phối hợp nâng cao năng lực thông quan", "tăng cường kết nối giao thông"]),
+        (None, "CN", ["tiếp tục hỗ trợ đào tạo nguồn nhân lực"]),
+        ("Lưu Ngũ Thái", "CN", ["hai bên sớm nâng cấp cửa khẩu Chi Ma"]),
+    ]

@@ -113,7 +113,7 @@ def find_agreements(article: Article) -> list[Statement]:
     taken = set(in_proposals)
     statements: list[Statement] = []
     for paragraph in article.paragraphs:
-        if not is_statement(paragraph):
+        if not is_statement(paragraph) or not P.search(_verb_pattern(), scan, paragraph.start, paragraph.end):
             continue
         listing = False
         for unit in statement_units(article, paragraph):

@@ -94,7 +94,7 @@ def _grammar(kind: str) -> _Grammar:
     levels = alternation(words["level_words"])
     source = (
         rf"(?<!\w)(?i:(?P<plural>{plural})\s+)?(?P<head>(?i:{alternation(spec['heads'])}))(?!\w)"
-        rf"(?P<levels>(?:\s+(?i:{levels})(?!\w))*)"
+        rf"(?P<levels>(?:\s+\(?(?i:{levels})(?!\w)\)?)*)"
     )
     return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"))
 

@@ -25,6 +25,7 @@ from .wordlists import alternation, ending, starting
 Span = tuple[int, int]
 REPEAT_OVERLAP = 0.7  # items (in different paragraphs) sharing this share of their words say one thing twice
 REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words nearly all inside a longer one
+REPEAT_MAX_ITEMS = 300
 HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
 
 
@@ -78,9 +79,9 @@ def _agreement_words() -> regex.Pattern:
 
 @functools.cache
 def _glue() -> regex.Pattern:
-    """Leading glue and numbering cut from an item: "Bên cạnh đó, ", "Theo đó ", "1. ", "- "."""
+    """Leading glue and numbering cut from an item: "Bên cạnh đó, ", "Theo đó ", "1. ", "(2) ", "- "."""
     return P.compile_(
-        rf"\s*(?:(?:[-–+•*]|\d{{1,2}}[.)]|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|(?:{alternation(_data()['glue_openers'])})(?!\w)\s*,?\s*(?:(?:{alternation(_data()['glue_copulas'])})\s+)?)",
+        rf"\s*(?:(?:[-–+•*]|\(?\d{{1,2}}[.)]|\(?[a-zđ]\)|[IVX]{{1,4}}\.)\s+|(?:{alternation(_data()['glue_openers'])})(?!\w)\s*,?\s*(?:(?:{alternation(_data()['glue_copulas'])})\s+)?)",
         ignore_case=True,
     )
 
@@ -93,13 +94,14 @@ def _list_lead() -> regex.Pattern:
 
 @functools.cache
 def _addressee_piece() -> regex.Pattern:
-    """One piece of an addressee: a title/body word, "Bộ Công Thương", or "tỉnh Vân Nam (Trung Quốc)"."""
+    """One piece of an addressee: a title/body word, "Bộ Công Thương", "tỉnh Vân Nam (Trung Quốc)", "Việt Nam"."""
     words = alternation(_data()["addressee_words"])
     bodies = alternation(_data()["addressee_bodies"])
     name = r"\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
     unit = gazetteer.unit_word_pattern().pattern
+    countries = _countries().pattern
     return P.compile_(
-        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+{name})?|(?:{bodies})\s+{name}|{unit}(?:\s+{name})?)"
+        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+{name})?|(?:{bodies})\s+{name}|{unit}(?:\s+{name})?|(?i:{countries}))"
         rf"(?:\s*\([^()\n]{{1,60}}\))?"
     )
 
@@ -192,14 +194,14 @@ def _clause_start(scan: str, unit_start: int, pos: int) -> int:
 
 
 def _addressee_end(scan: str, pos: int, end: int) -> int:
-    """Where the item starts after the verb: past an addressee followed by a lower-case verb."""
+    """Where the item starts after the verb: past an addressee followed by a lower-case verb or a colon."""
     cursor = pos
     while (m := P.match(_addressee_piece(), scan, cursor, end)) and m.end() > cursor:
         cursor = m.end()
     if cursor == pos:
         return pos
     rest = scan[cursor:end].lstrip()
-    return cursor if rest[:1].islower() else pos
+    return cursor if rest[:1].islower() or rest[:1] == ":" else pos
 
 
 def _item_region(scan: str, pos: int, end: int) -> int:
@@ -247,6 +249,8 @@ def _trim(scan: str, start: int, end: int) -> Span | None:
             break
         start = moved
     stripped = scan[start:end].rstrip(" \t\n" + "".join(_data()["trailing"]))
+    if stripped.endswith(("”", '"')) and stripped.count("“") < stripped.count("”") or stripped.count('"') % 2:
+        stripped = stripped[:-1].rstrip(" \t\n" + "".join(_data()["trailing"]))  # the quote closes the speech
     end = start + len(stripped)
     return (start, end) if len(scan[start:end].split()) >= 2 else None
 
@@ -331,6 +335,8 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
         if not is_statement(paragraph):
             open_draft = None  # a caption or a headline ends any list
             continue
+        if open_draft is None and not P.search(_trigger_pattern(), scan, paragraph.start, paragraph.end):
+            continue  # nothing proposed here and no list to carry on
         for whole in statement_units(article, paragraph):
             for unit in _speaker_parts(scan, whole):
                 start, end = unit
@@ -415,8 +421,14 @@ def _by_title(scan: str, start: int, end: int, officials: list[Official]) -> Off
     return top[0] if len(top) == 1 else None
 
 
+def _side_named_in(scan: str, start: int, end: int, sides: list[Side]) -> str | None:
+    """"Về phía Trung Quốc, ông X đề nghị": the side an opening phrase names."""
+    cue = P.search(_words("side_cues"), scan, start, end)
+    return _place_country(scan, cue.end(), end, sides) if cue else None
+
+
 def _place_country(scan: str, start: int, end: int, sides: list[Side]) -> str | None:
-    """The country of the last side, place or country named in [start, end)."""
+    """The country of the first side, place or country named in [start, end): the clause's subject."""
     named: list[tuple[int, str]] = []
     for side in sides:
         for organization in side.organizations:
@@ -429,7 +441,18 @@ def _place_country(scan: str, start: int, end: int, sides: list[Side]) -> str | 
             named.append((m.start(), country))
     for m in P.finditer(_countries(), scan, start, end):
         named.append((m.start(), gazetteer.country_names()[gazetteer.key(m.group())]))
-    return max(named)[1] if named else None
+    return min(named)[1] if named else None
+
+
+def _side_word_country(said: str, sides: list[Side]) -> str | None:
+    """"phía bạn" is the one foreign side taking part, "phía ta" the home side."""
+    home = _data()["home_country"]
+    if P.search(_words("home_side_words"), said):
+        return home
+    foreign = {side.country for side in sides if side.country != home}
+    if len(foreign) == 1 and P.search(_words("foreign_side_words"), said):
+        return foreign.pop()
+    return None
 
 
 def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides: list[Side],
@@ -450,7 +473,8 @@ def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides
         speaking = _nearest(mentions, paragraph_start, trigger)
         if speaking is not None:
             return speaking.name, speaking.country
-    country = _place_country(scan, clause, trigger, sides) or _place_country(scan, draft.unit_start, trigger, sides)
+    country = _side_word_country(said, sides) or _place_country(scan, clause, trigger, sides) or _side_named_in(
+        scan, draft.unit_start, clause, sides)
     if country:
         speaking = _nearest(mentions, paragraph_start, trigger)
         if speaking is not None and speaking.country == country:
@@ -500,8 +524,11 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
             for g in gathered if g.items]
 
 
+_WORD = P.compile_(r"\w+")
+
+
 def _tokens(item: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in regex.findall(r"\w+", item))
+    return frozenset(w.casefold() for w in _WORD.findall(item, timeout=P.TIMEOUT))
 
 
 def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
@@ -511,6 +538,8 @@ def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
     words, or when the shorter one's words all recur in the longer.
     """
     items = [(g, item) for g in gathered for item in g.items]
+    if len(items) > REPEAT_MAX_ITEMS:
+        return  # a page of hundreds of items is no lead-and-body article; pairwise checks would be slow
     tokens = [_tokens(text) for _, (text, _) in items]
     where = [_paragraph_of(article, ev.start) for _, (_, ev) in items]
     repeated = set()

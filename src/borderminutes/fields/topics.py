@@ -17,8 +17,17 @@ from ..segment import Article
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern]:
-    return {topic: P.phrases(words) for topic, words in P.load("topics")["words"].items()}
+def _topic_words() -> tuple[regex.Pattern, dict[str, tuple[str, ...]]]:
+    """One pattern for every topic word, and which topics each word (case-folded) shows."""
+    topics_of: dict[str, list[str]] = {}
+    for topic, words in P.load("topics")["words"].items():
+        for word in words:
+            topics_of.setdefault(_key(word), []).append(topic)
+    return P.phrases(list(topics_of)), {k: tuple(v) for k, v in topics_of.items()}
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.split()).casefold()
 
 
 @functools.cache
@@ -40,7 +49,11 @@ def _occurrences(article: Article, pattern: regex.Pattern) -> list[Evidence]:
 
 def topic_evidence(article: Article) -> dict[str, list[Evidence]]:
     """Each topic found, in order of first mention, with every keyword occurrence."""
-    found = {topic: ev for topic, pattern in _patterns().items() if (ev := _occurrences(article, pattern))}
+    pattern, topics_of = _topic_words()
+    found: dict[str, list[Evidence]] = {}
+    for ev in _occurrences(article, pattern):
+        for topic in topics_of[_key(ev.text)]:
+            found.setdefault(topic, []).append(ev)
     for topic, (unless, pattern) in _weak().items():
         weak = _occurrences(article, pattern)
         strong = [e for e in found.pop(topic, []) if not any(w.start <= e.start and e.end <= w.end for w in weak)]
