@@ -22,6 +22,7 @@ from ..segment import Article
 from .wordlists import alternation, ending
 
 PAIR_JOIN = " – "
+NOT_AFTER_REACH = 40  # characters before a head searched for an organisation's name ("Khu kinh tế")
 _COLON = P.compile_(r"\s*:")
 _LIST_SEPARATOR = P.compile_(r"\s*(?:[,;]|và(?!\w))\s*")  # "các cửa khẩu A, B và C"
 
@@ -166,13 +167,17 @@ def _qualifier(text: str, pos: int, end: int) -> tuple[bool, int]:
     return P.search(_country_word(), said) is not None, m.end()
 
 
+def _is_known_gate(name: str) -> bool:
+    return _key(name) in _known()[0]
+
+
 def _is_province(name: str) -> bool:
-    return _canon(name) not in _known()[0] and any(u.level == "province" for u in gazetteer.lookup(name))
+    return not _is_known_gate(name) and any(u.level == "province" for u in gazetteer.lookup(name))
 
 
 def _is_home_place(name: str) -> bool:
     """A Vietnamese unit name ("Cao Bằng") after a dash qualifies the gate, it is not its partner."""
-    return gazetteer.country_of(name) == "VN" and _canon(name) not in _known()[0].values()
+    return gazetteer.country_of(name) == "VN" and not _is_known_gate(name)
 
 
 def _side_or_pair(text: str, pos: int, end: int, list_word: str | None, plural: bool):
@@ -220,11 +225,10 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
     found: list[Mention] = []
     for paragraph in article.paragraphs:
         for m in P.finditer(grammar.head, scan, paragraph.start, paragraph.end):
-            if P.search(ending(_words()['not_after']), scan, max(paragraph.start, m.start() - 40), m.start()):
+            if P.search(ending(_words()["not_after"]), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
             level = _level(grammar, m)
-            plural_word = _key(m.group("plural") or "")
-            plural = plural_word in {_key(w) for w in _words()["plural_words"]} or plural_word == "các cặp"
+            plural = _key(m.group("plural") or "-").split()[0] in {_key(w) for w in _words()["plural_words"]}
             pos, list_word = m.end(), None
             colon = P.match(_COLON, scan, pos, paragraph.end)
             if colon and grammar.list_item_word:
