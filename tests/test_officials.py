@@ -142,6 +142,22 @@ CASES = [
          ("Phạm Minh Chính", ["Thủ tướng"], "VN", False)],
         id="mentioned-only-and-past-lead"),
     pytest.param(
+        "Thượng tướng Hoàng Xuân Chiến hội đàm với Đại tướng Ngụy Phượng Hòa, Ủy viên Quốc vụ, Bộ trưởng Quốc "
+        "phòng Trung Quốc.",
+        [("Hoàng Xuân Chiến", ["Thượng tướng"], "VN", False),
+         ("Ngụy Phượng Hòa", ["Đại tướng", "Ủy viên Quốc vụ", "Bộ trưởng Quốc phòng Trung Quốc"], "CN", False)],
+        id="ranks-and-compound-titles"),
+    pytest.param(
+        "Ông Lý Quốc Minh (bìa trái), Phó Chủ tịch Chính quyền nhân dân thành phố Sùng Tả trao quà lưu niệm.",
+        [("Lý Quốc Minh", ["Phó Chủ tịch Chính quyền nhân dân thành phố Sùng Tả"], "CN", False)],
+        id="caption-position-remark"),
+    pytest.param(
+        "Lễ ký kết với tỉnh Hủa Phăn (Lào) diễn ra dưới sự chứng kiến của đồng chí Nguyễn Văn An, Bí thư Tỉnh "
+        "ủy Sơn La. Về phía bạn có ông Khăm Phăn Sỉ Thong, Phó Tỉnh trưởng.",
+        [("Nguyễn Văn An", ["Bí thư Tỉnh ủy Sơn La"], "VN", False),
+         ("Khăm Phăn Sỉ Thong", ["Phó Tỉnh trưởng"], "LA", False)],
+        id="witness-and-partner-side"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],

@@ -184,6 +184,8 @@ class Sentence:
                 continue
             place = self.place_at(j)
             found = lexicon().match(self.tokens, j, GOVERNED)
+            if found and found[1] == ORG_HEAD and not token.text[0].isupper():
+                found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
             if place and (found is None or place[0] >= found[0]):
                 title.countries.append(place[1])
                 j = title.last = place[0]
@@ -198,9 +200,23 @@ class Sentence:
                         return name, name.end
                 continue
             if token.is_capitalized:
-                return self._closing_name(title, j, last_kind)
+                name, after = self._closing_name(title, j, last_kind)
+                if name or last_kind not in (HEAD, ORG) or not self._compound_at(j):
+                    return name, after
+                # "Bộ trưởng Quốc phòng Trung Quốc", "Ủy viên Quốc vụ": the title's own proper part
+                name, j = self._proper_part(title, j, j)
+                if name:
+                    return name, name.end
+                last_kind = ORG_HEAD
+                continue
             break
         return None, j
+
+    def _compound_at(self, j: int) -> bool:
+        """A capitalized syllable with a lower-case one after it: a word of a name ("Quốc phòng")."""
+        following = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return following is not None and following.is_word and following.text.islower() and \
+            following.key not in _stop_words()
 
     def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[NameSpan | None, int]:
         """The proper part of an organization after its head word ("Sở" + "Ngoại vụ").
@@ -214,7 +230,8 @@ class Sentence:
         run_start, run_length = None, 0
         while j < n:
             token = self.tokens[j]
-            if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT, ORG_HEAD, HEAD})):
+            if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT})) or \
+                    token.text[0].isupper() and lexicon().match(self.tokens, j, frozenset({ORG_HEAD, HEAD})):
                 return None, j  # the organization goes on: a capitalized run before it is its own
             if token.is_capitalized:
                 if run_length == 0:
@@ -263,7 +280,8 @@ class Sentence:
             return None, j
         # After a place, a country or a foreign honorific the title is closed: the run is a name
         # ("Chủ tịch Quốc hội Lào Pany Yathotou"); straight after a title word it may be a place.
-        return NameSpan(start, cut, weak=last_kind not in ("place", "qualifier") and start == j), cut
+        weak = last_kind not in ("place", "qualifier") and start == j and not self.is_rank(title)
+        return NameSpan(start, cut, weak=weak), cut
 
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
