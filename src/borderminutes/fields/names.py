@@ -175,10 +175,16 @@ def foreign_honorifics() -> frozenset[str]:
 
 
 def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2) -> int:
-    """End index of the run of capitalized words starting at ``i``."""
-    j = i
-    while j < len(tokens) and j - i < limit and tokens[j].is_capitalized:
-        j += 1
+    """End index of the run of capitalized words starting at ``i``.
+
+    Syllables glued to a capitalized one by hyphens belong to it ("Xổm-xa-vạt Lềnh-xa-vắt").
+    """
+    j, words = i, 0
+    while j < len(tokens) and words < limit and tokens[j].is_capitalized:
+        j, words = j + 1, words + 1
+        while j + 1 < len(tokens) and tokens[j].text in DASHES and tokens[j - 1].end == tokens[j].start == \
+                tokens[j + 1].start - 1 and tokens[j + 1].is_word and tokens[j + 1].text.islower():
+            j += 2
     return j
 
 

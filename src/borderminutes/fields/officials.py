@@ -189,7 +189,11 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
                 k += 1
             if plural:
                 list_honorific = value
-            found = _from_title(sentence, start, k) if sentence.head_at(k) else _from_name(sentence, start, k)
+            if sentence.head_at(k):
+                found = _from_title(sentence, start, k)
+            else:  # "các đồng chí: A, <title>; B, <title>": the first item starts at its name
+                found = _from_name(sentence, k if plural else start, k)
+                plural = False
             if found:
                 found.honorific, found.plural = value, plural
         elif sentence.head_at(i):
@@ -213,7 +217,7 @@ def _opens_list_item(sentence: Sentence, i: int) -> bool:
     end = capitalized_run(sentence.tokens, i)
     if i > 0 and sentence.tokens[i - 1].is_capitalized:
         return False
-    return sentence.tok(end) in {",", *DASHES} and bool(sentence.head_at(end + 1))
+    return sentence.tok(end) in {",", "(", *DASHES} and bool(sentence.head_at(end + 1))
 
 
 def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
