@@ -27,7 +27,7 @@ from . import patterns as P
 from .boilerplate import clean
 from .document import Document, looks_vietnamese
 from .fields import agreements, dates, gates, location, meeting, officials, proposals, sides, source, topics
-from .models import ArticleResult, Meeting, check_evidence
+from .models import ArticleResult, Meeting, Source, check_evidence
 from .segment import Article, segment
 
 T = TypeVar("T")
@@ -73,12 +73,14 @@ def _blank(scan: str, spans: list[tuple[int, int]]) -> str:
 
 
 def extract_document(doc: Document) -> ArticleResult:
-    article = analyse(doc)
     warnings: list[str] = list(doc.notes)
     warnings += [f"a line of {end - start:,} characters at offset {start} was not read (longer than "
                  f"{MAX_LINE_CHARS:,}: page code, or a page without line breaks)" for start, end in overlong_lines(doc.text)]
     token = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
     try:
+        article = _guarded("segmentation", lambda: analyse(doc), None, warnings)
+        if article is None:
+            return ArticleResult(source=Source(path=doc.path, sha256=doc.sha256), warnings=warnings)
         src = _guarded("source", lambda: source.extract_source(article), None, warnings)
         if src is None:
             src = source.bare_source(article)
