@@ -9,7 +9,6 @@ locked file exactly as the kernel refuses other users (EACCES).
 
 from __future__ import annotations
 
-import ast
 import codecs
 import errno
 import json
@@ -32,7 +31,7 @@ import regex
 from borderminutes import batch, extract_bytes, extract_text, pipeline
 from borderminutes import patterns as P
 from borderminutes.document import DEFAULT_MAX_BYTES, InputError, read_bytes
-from borderminutes.fields import meeting, source
+from borderminutes.fields import source
 from borderminutes.models import ArticleResult
 
 from conftest import SAMPLES, SEEDS, sample_stems
@@ -132,29 +131,29 @@ def test_fifty_mb_file_is_refused_without_being_read(fifty_mb_file):
                                     f"{DEFAULT_MAX_BYTES:,} bytes (--max-bytes); not processed")
 
 
-def test_a_pipe_is_read_no_further_than_max_bytes(tmp_path):
+def test_a_pipe_is_read_no_further_than_max_bytes():
     """Size unknown in advance (a pipe, stdin): at most max_bytes + 1 bytes are read, then the input is refused."""
-    fifo = tmp_path / "stream.txt"
-    os.mkfifo(fifo)
+    read_end, write_end = os.pipe()
     chunk = b"x" * 65536
 
     def write_fifty_mb():
         try:
-            with open(fifo, "wb") as fh:
+            with open(write_end, "wb") as fh:
                 for _ in range(50_000_000 // len(chunk)):
                     fh.write(chunk)
         except BrokenPipeError:  # the reader stopped early: what this test wants
             pass
 
-    writer = threading.Thread(target=write_fifty_mb)
+    writer = threading.Thread(target=write_fifty_mb, daemon=True)
     writer.start()
     tracemalloc.start()
     try:
         with pytest.raises(InputError, match=r"more bytes is larger than the limit of 1,000,000 bytes"):
-            read_bytes(fifo, max_bytes=1_000_000)
+            read_bytes(f"/dev/fd/{read_end}", max_bytes=1_000_000)  # `<(command)` hands over such a path
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+        os.close(read_end)
         writer.join(timeout=30)
     assert not writer.is_alive()
     assert peak < 3_000_000, f"reading a pipe with max_bytes=1,000,000 allocated {peak:,} bytes"
@@ -327,18 +326,6 @@ def test_hard_folder_each_input_yields_its_line_and_the_batch_goes_on(hard_folde
     assert "Traceback" not in stderr
 
 
-def test_hard_folder_into_out_dir_keeps_names_with_spaces_and_vietnamese_letters(hard_folder, tmp_path):
-    folder, expected = hard_folder
-    out = tmp_path / "out"
-    proc = run_cli("extract", str(folder), "--out-dir", str(out), "--jobs", "2")
-    assert proc.returncode == 1
-    assert len(expected) == len(os.listdir(folder))
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{Path(name).stem}.json" for name in os.listdir(folder))
-    record = json.loads((out / "08 Hội đàm Lào Cai – Vân Nam.json").read_text(encoding="utf-8"))
-    assert record["source"]["path"] == str(folder / "08 Hội đàm Lào Cai – Vân Nam.txt")
-    assert record["error"] is None and record["source"]["title"]
-
-
 # --- patterns: compiled once, guarded against catastrophic backtracking ------------------------------------
 
 
@@ -366,26 +353,46 @@ def test_pathological_100k_line_finishes_fast_with_a_warning(line):
     assert result.source.title == head
 
 
-LONG_PARAGRAPHS = {
-    "article on one line": " ".join(GOOD.read_text(encoding="utf-8").split("\n")),
+def long_paragraph(piece: str) -> str:
+    """``piece`` repeated into one line just under MAX_LINE_CHARS, so that every field reads it."""
+    return (piece * (pipeline.MAX_LINE_CHARS // len(piece) + 1))[:pipeline.MAX_LINE_CHARS - 10]
+
+
+def test_article_on_one_long_line_is_read_fast():
+    """A page scraped without line breaks: long, but real text, which no field may be slow on."""
+    head, rest = GOOD.read_text(encoding="utf-8").split("\n", 1)
+    paragraph = long_paragraph(" ".join(rest.split("\n")) + " ")
+    extract_text(head)
+    started = time.monotonic()
+    result = extract_text(f"{head}\n{paragraph}\n")
+    elapsed = time.monotonic() - started
+    slow = [w for w in result.warnings if "timed out" in w or "time budget" in w]
+    assert elapsed < 2 and not slow, f"{elapsed:.2f} s; {slow}"
+
+
+ADVERSARIAL_PARAGRAPHS = {
     "officials": "Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh Lào Cai, và ông Lý Minh, Phó Châu trưởng châu Hồng Hà, ",
     "dates": "Sáng 22/5/2023, chiều ngày 16.3, ",
     "gates": "cửa khẩu quốc tế Lào Cai – Hà Khẩu, lối mở Bản Vược, chợ biên giới Kim Thành, ",
     "proposals": "đồng chí đề nghị hai bên tăng cường phối hợp; ",
+    **{name: line[:1000] for name, line in PATHOLOGICAL_LINES.items()},
 }
 
 
-@pytest.mark.parametrize("piece", LONG_PARAGRAPHS.values(), ids=LONG_PARAGRAPHS.keys())
-def test_long_paragraph_below_the_line_limit_is_read_fast(piece):
-    """Just under MAX_LINE_CHARS every field reads the line: no pattern may backtrack on it."""
+@pytest.mark.parametrize("piece", ADVERSARIAL_PARAGRAPHS.values(), ids=ADVERSARIAL_PARAGRAPHS.keys())
+def test_adversarial_paragraph_is_bounded_by_the_time_budget(piece, monkeypatch):
+    """Just under MAX_LINE_CHARS, inside the article body: whatever a field does with it, the article's
+    time budget bounds it, and any field cut short says so."""
+    monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 1.0)
     head, rest = GOOD.read_text(encoding="utf-8").split("\n", 1)
-    paragraph = (piece * (pipeline.MAX_LINE_CHARS // len(piece) + 1))[:pipeline.MAX_LINE_CHARS - 10]
     extract_text(head)
     started = time.monotonic()
-    result = extract_text(f"{head}\n{rest}\n{paragraph}\n")
+    result = extract_text(f"{head}\n{long_paragraph(piece)}\n{rest}")
     elapsed = time.monotonic() - started
-    slow = [w for w in result.warnings if "timed out" in w or "time budget" in w]
-    assert elapsed < 2 and not slow, f"{elapsed:.2f} s; {slow}"
+    assert elapsed < 2, f"{elapsed:.2f} s"
+    if elapsed > pipeline.ARTICLE_BUDGET + 0.5:
+        assert any("time budget" in w or "timed out" in w for w in result.warnings), result.warnings
+    ArticleResult.model_validate_json(result.model_dump_json())
 
 
 def test_a_pattern_timeout_becomes_a_warning_not_a_hang(monkeypatch):
@@ -466,10 +473,18 @@ def _caller() -> str:
 
 
 def test_ctrl_c_leaves_only_complete_files_and_skip_existing_resumes(tmp_path):
+    """Ctrl-C as soon as the first files are written: whole .json files only, then a resume that redoes none.
+    The inputs' names have spaces and Vietnamese letters: so do the outputs'."""
+    text = GOOD.read_text(encoding="utf-8")
+    extract_text(text)
+    started = time.monotonic()
+    extract_text(text)
+    # About a second of work at --jobs 2, however fast extraction is: still running when the signal comes.
+    copies = min(2000, max(60, int(2.0 / (time.monotonic() - started))))
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
-    for i in range(600):
-        shutil.copy(GOOD, inputs / f"article-{i:03d}.txt")
+    for i in range(copies):
+        shutil.copy(GOOD, inputs / f"Hội đàm Lào Cai – Vân Nam {i:04d}.txt")
     command = [sys.executable, "-m", "borderminutes", "extract", str(inputs), "--jobs", "2", "--out-dir", str(out)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
@@ -485,16 +500,16 @@ def test_ctrl_c_leaves_only_complete_files_and_skip_existing_resumes(tmp_path):
     assert b"interrupted: completed outputs are kept" in stderr and b"Traceback" not in stderr
     left = sorted(out.iterdir())
     assert all(p.suffix == ".json" and not p.name.startswith(".") for p in left), "temporary files left behind"
-    assert 0 < len(left) < 600
+    assert 0 < len(left) < copies
     for path in left:
         assert ArticleResult.model_validate_json(path.read_text(encoding="utf-8")).error is None
     done = {p.name: p.stat().st_mtime_ns for p in left}
 
     resumed = run_cli("extract", str(inputs), "--jobs", "2", "--out-dir", str(out), "--skip-existing")
     assert resumed.returncode == 0, resumed.stderr
-    assert f"wrote {600 - len(done)} file(s) to {out} (0 failed, {len(done)} skipped: already done)" in \
+    assert f"wrote {copies - len(done)} file(s) to {out} (0 failed, {len(done)} skipped: already done)" in \
         resumed.stderr.decode("utf-8")
-    assert len(list(out.glob("*.json"))) == 600
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.stem}.json" for p in inputs.iterdir())
     assert {name: (out / name).stat().st_mtime_ns for name in done} == done, "finished files were redone"
 
 
@@ -530,7 +545,7 @@ def test_a_dead_worker_costs_only_its_input(tmp_path, monkeypatch):
 
 
 def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
-    for i in range(200):
+    for i in range(60):
         shutil.copy(GOOD, tmp_path / f"a-{i:03d}.txt")
     command = [sys.executable, "-m", "borderminutes", "extract", str(tmp_path), "--jobs", "2"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
