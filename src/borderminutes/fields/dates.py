@@ -93,6 +93,7 @@ def find_meeting_date(article: Article, published: str | None, warnings: list[st
     )
 
 
+@source.per_article
 def main_date(article: Article) -> DateMention | None:
     """The meeting's own date: in the lead, else tied to a meeting word, else in the next paragraphs."""
     body = source.body_after_top(article)
@@ -103,7 +104,7 @@ def main_date(article: Article) -> DateMention | None:
     in_lead = dates_in(article, lead, prefix.end if prefix and lead.start <= prefix.end <= lead.end else None)
     if in_lead:
         return next((d for d in in_lead if not _in_brackets(article, lead, d.start)), in_lead[0])
-    for p in body:
+    for p in body[:1 + int(_data()["tied_date_paragraphs"])]:
         for cue in P.finditer(_after_meeting_word(), article.scan, p.start, p.end):
             tied = next(iter(dates_in(article, p, cue.end())), None)
             if tied is not None and tied.start == cue.end():
@@ -117,10 +118,27 @@ def _in_brackets(article: Article, paragraph: Paragraph, pos: int) -> bool:
     return before.count("(") > before.count(")")
 
 
+@functools.cache
+def _number_pattern() -> regex.Pattern:
+    """The numbers of a date alone ("22/5", "25 và 26/6", "3 tháng 4"): a quick first pass, since the
+    full pattern with its optional part of day is slow to try at every position."""
+    joiner = "|".join(regex.escape(j) for j in _data()["range_joiners"])
+    return P.compile_(rf"(?<![\w/.,:])\d{{1,2}}(?:\s*(?:{joiner})\s*\d{{1,2}})?[/.\-]\d{{1,2}}"
+                      r"|(?<!\w)\d{1,2}\s+tháng\s+\d{1,2}", ignore_case=True)
+
+
 def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -> list[DateMention]:
     """Every valid date printed in ``paragraph`` (from ``start``), in order."""
     found = []
-    for m in P.finditer(_date_pattern(), article.scan, paragraph.start if start is None else start, paragraph.end):
+    lower = paragraph.start if start is None else start
+    for number in P.finditer(_number_pattern(), article.scan, lower, paragraph.end):
+        window_end = min(paragraph.end, number.end() + 8)
+        m = P.search(_date_pattern(), article.scan, max(lower, number.start() - 30), window_end)
+        while m is not None and m.start("d") < number.start():
+            m = P.search(_date_pattern(), article.scan, m.end(), window_end)
+        if m is None or m.start("d") != number.start():
+            continue
+        lower = m.end()
         mention = _mention(m, paragraph)
         if mention is not None:
             found.append(mention)

@@ -76,10 +76,12 @@ def country_pattern() -> regex.Pattern:
     several = [n for group in names for n in group if len(n.split()) > 1]
     single = [n for group in names for n in group if len(n.split()) == 1
               and not any(other.startswith(n + " ") for other in group)]
-    known = gazetteer.names_pattern().pattern
+    places = [n for entries in P.load("gazetteer").values() for e in entries
+              for n in [e["name"], *(e.get("aliases") or [])] if n.split()[0] in single and len(n.split()) > 1]
     return P.compile_(
         rf"(?:{P.phrases(several, ignore_case=False).pattern}"
-        rf"|(?!{known}){P.phrases(single, ignore_case=False).pattern}(?!\s+[a-zà-ỹđ]))")
+        rf"|(?!{P.phrases(places, ignore_case=False).pattern}){P.phrases(single, ignore_case=False).pattern}"
+        r"(?!\s+[a-zà-ỹđ]))")
 
 
 def find_location(article: Article, online: bool) -> Location | None:

@@ -63,6 +63,14 @@ def _kind_patterns(in_headline: bool) -> tuple[tuple[str, regex.Pattern], ...]:
 
 
 @functools.cache
+def _any_kind_pattern(in_headline: bool) -> regex.Pattern:
+    """Any meeting word at all (a quick test before trying the kinds in priority order)."""
+    words = [w for entry in _data()["kinds"] for w in (entry.get("phrases") or [])
+             + ((entry.get("headline_phrases") or []) if in_headline else [])]
+    return P.compile_(rf"{P.phrases(words).pattern}|{_receive_source()}", ignore_case=True)
+
+
+@functools.cache
 def _receive_source() -> str:
     """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
     data = _data()
@@ -132,6 +140,8 @@ def lead_sentences(article: Article) -> list[Sentence]:
 def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
     """The first region with a meeting word, and that region's highest-priority match."""
     for span, in_headline in _regions(article):
+        if P.search(_any_kind_pattern(in_headline), article.scan, *span) is None:
+            continue  # one quick pass before trying the kinds one by one
         best = None
         for rank, (kind, pattern) in enumerate(_kind_patterns(in_headline)):
             m = P.search(pattern, article.scan, *span)
@@ -210,10 +220,13 @@ def _bridge_pattern() -> regex.Pattern:
     return P.phrases([_data()["bridge_point"]])
 
 
+@functools.cache
+def _any_meeting_word() -> regex.Pattern:
+    return P.phrases([w for kind in _data()["kinds"] for w in kind.get("phrases") or []])
+
+
 def _names_meeting_or_bridge(article: Article, s: Sentence) -> bool:
-    if P.search(_bridge_pattern(), article.scan, s.start, s.end):
-        return True
-    return any(P.search(pattern, article.scan, s.start, s.end) for _, pattern in _kind_patterns(False))
+    return any(P.search(pattern, article.scan, s.start, s.end) for pattern in (_bridge_pattern(), _any_meeting_word()))
 
 
 def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] | None:

@@ -21,7 +21,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Sentence
+from ..segment import Article, Paragraph, Sentence
 from . import location, source
 
 VIETNAM = "VN"
@@ -146,22 +146,40 @@ def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, in
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
     """Places between ``start`` and ``end`` whose country is known, minus venues and named things."""
-    skipped = _skipped_spans(article, start, end)
     found: list[Mention] = []
-    for m in P.finditer(gazetteer.names_pattern(), article.scan, start, end):
+    for p in article.paragraphs:
+        if p.start < end and start < p.end:
+            found += [m for m in _paragraph_mentions(article, p) if start <= m.start and m.end <= end]
+    return found
+
+
+@source.per_article
+def _mention_cache(article: Article) -> dict[int, tuple[Mention, ...]]:
+    """Places per paragraph index, filled as paragraphs are asked for (the gazetteer pattern is slow)."""
+    return {}
+
+
+def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
+    cache = _mention_cache(article)
+    if p.index in cache:
+        return cache[p.index]
+    found: list[Mention] = []
+    skipped = _skipped_spans(article, p.start, p.end)
+    for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
         if any(a <= m.start() < b for a, b in skipped):
             continue
-        country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), end)
+        country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
         if country:
             found.append(Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country))
-    for m in P.finditer(_village_pattern(), article.scan, start, end):
+    for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
         if any(a <= m.start() < b for a, b in skipped) or gazetteer.lookup(m.group("name")):
             continue
         country = gazetteer.country_names().get(gazetteer.key(m.group("country")))
         if country:
             found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
                                  country, village=True))
-    return sorted(found, key=lambda x: x.start)
+    cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
+    return cache[p.index]
 
 
 def _bare(printed: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 from dataclasses import dataclass
+from typing import Callable, TypeVar
 
 import regex
 
@@ -21,6 +22,26 @@ from ..models import Source
 from ..segment import Article, Paragraph
 
 _DASH = r"[-–—]"
+T = TypeVar("T")
+
+
+def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
+    """Memoise ``fn(article)`` for the last few articles: several fields read the same layout and
+    lead date. An Article is not hashable, so entries are keyed by identity."""
+    memo: dict[int, tuple[Article, T]] = {}
+
+    @functools.wraps(fn)
+    def wrapper(article: Article) -> T:
+        hit = memo.get(id(article))
+        if hit is not None and hit[0] is article:
+            return hit[1]
+        value = fn(article)
+        if len(memo) >= 8:
+            memo.clear()
+        memo[id(article)] = (article, value)
+        return value
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -115,6 +136,7 @@ def extract_source(article: Article) -> Source:
     })
 
 
+@per_article
 def layout(article: Article) -> Layout:
     """The page's top lines: labels, headline, time line; and the lead paragraph after them."""
     top_lines = int(_data()["top_lines"])
@@ -138,10 +160,11 @@ def layout(article: Article) -> Layout:
     return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top))
 
 
-def body_after_top(article: Article) -> list[Paragraph]:
+@per_article
+def body_after_top(article: Article) -> tuple[Paragraph, ...]:
     """Body paragraphs (no captions) below the headline, labels and time line, in order."""
     page = layout(article)
-    return [p for p in article.paragraphs if p.index not in page.top and not p.is_caption]
+    return tuple(p for p in article.paragraphs if p.index not in page.top and not p.is_caption)
 
 
 def is_section_label(line: str) -> bool:
@@ -200,6 +223,7 @@ def outlet_in(text: str) -> Outlet | None:
     return Outlet(name=name, end=m.end())
 
 
+@per_article
 def outlet(article: Article) -> Outlet | None:
     """The outlet prefix of the lead (or of the first line when the page has no headline)."""
     page = layout(article)
