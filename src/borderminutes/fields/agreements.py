@@ -19,7 +19,7 @@ from .. import patterns as P
 from ..models import Evidence, Statement
 from ..segment import Article
 from .wordlists import alternation, ending
-from .proposals import Span, continues_list, is_statement, scan_proposals, statement_units
+from .proposals import Span, continues_list, is_statement, reach, scan_proposals, statement_units
 
 
 @functools.cache
@@ -72,6 +72,7 @@ def _opener() -> regex.Pattern:
 
 
 def _clause_start(scan: str, start: int, pos: int) -> int:
+    start = reach(start, pos)
     comma = max(scan.rfind(",", start, pos), scan.rfind(";", start, pos))
     return start if comma < 0 else comma + 1
 
@@ -82,7 +83,7 @@ def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
     word = " ".join(m.group().split()).casefold()
     if word in {w.casefold() for w in _data()["verbs_with_object"]} and not P.match(_object_pattern(word), scan, m.end(), end):
         return False
-    if P.search(ending(_data()["noun_before"]), scan, start, m.start()):
+    if P.search(ending(_data()["noun_before"]), scan, reach(start, m.start()), m.start()):
         return False
     clause = _clause_start(scan, start, m.start())
     if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()):

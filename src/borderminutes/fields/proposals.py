@@ -26,6 +26,7 @@ Span = tuple[int, int]
 REPEAT_OVERLAP = 0.7  # items (in different paragraphs) sharing this share of their words say one thing twice
 REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words nearly all inside a longer one
 REPEAT_MAX_ITEMS = 300
+CLAUSE_REACH = 300  # characters: no subject runs longer, and bounded look-backs keep long lines linear
 HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
 
 
@@ -126,6 +127,11 @@ def _countries() -> regex.Pattern:
     return P.compile_(rf"(?<!\w)(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
 
 
+def reach(start: int, pos: int) -> int:
+    """How far back from ``pos`` a subject or a word before a verb is looked for."""
+    return max(start, pos - CLAUSE_REACH)
+
+
 # --- reading the body ---------------------------------------------------------------------
 
 def statement_units(article: Article, paragraph: Paragraph) -> list[Span]:
@@ -165,15 +171,15 @@ def continues_list(scan: str, start: int, end: int) -> bool:
 
 def _triggers(scan: str, start: int, end: int):
     """Proposing words in a unit that really propose (not "các đề xuất của", not "cần thiết")."""
-    for m in P.finditer(_trigger_pattern(), scan, start, end):
+    for m in list(P.finditer(_trigger_pattern(), scan, start, end)):
         word = scan[m.start():m.end()]
         if P.search(_agreement_words(), scan, _clause_start(scan, start, m.start()), m.start()):
             continue  # "nhất trí với các nội dung bà La Bình đề xuất": an agreement, not a proposal
-        if P.search(_before_end("noun_before"), scan, start, m.start()):
+        if P.search(_before_end("noun_before"), scan, reach(start, m.start()), m.start()):
             continue
         if P.match(_at_start("noun_after"), scan, _skip_space(scan, m.end()), end):
             continue
-        if P.match(_at_start("wish_verbs"), word) and P.search(_before_end("wish_courtesy_before"), scan, start, m.start()):
+        if P.match(_at_start("wish_verbs"), word) and P.search(_before_end("wish_courtesy_before"), scan, reach(start, m.start()), m.start()):
             continue
         if P.match(_at_start("need_words"), word):
             if P.match(_at_start("need_not_followed_by"), scan, _skip_space(scan, m.end()), end) or m.end() >= end:
@@ -182,8 +188,9 @@ def _triggers(scan: str, start: int, end: int):
 
 
 def _clause_start(scan: str, unit_start: int, pos: int) -> int:
-    """Start of the clause that ends at ``pos``: after the last comma, connectives skipped."""
-    comma = scan.rfind(",", unit_start, pos)
+    """Start of the clause that ends at ``pos``: after the last comma or ";", connectives skipped."""
+    unit_start = reach(unit_start, pos)
+    comma = max(scan.rfind(",", unit_start, pos), scan.rfind(";", unit_start, pos))
     start = unit_start if comma < 0 else comma + 1
     while True:
         start += len(scan[start:pos]) - len(scan[start:pos].lstrip())
@@ -279,7 +286,9 @@ def _draft(scan: str, unit: Span, paragraph: int, m: regex.Match, context: Draft
 
 
 def _skip_space(scan: str, pos: int) -> int:
-    return pos + len(scan[pos:]) - len(scan[pos:].lstrip())
+    while pos < len(scan) and scan[pos].isspace():
+        pos += 1
+    return pos
 
 
 @functools.cache
