@@ -158,6 +158,14 @@ CASES = [
          ("Khăm Phăn Sỉ Thong", ["Phó Tỉnh trưởng"], "LA", False)],
         id="witness-and-partner-side"),
     pytest.param(
+        "Đoàn công tác tỉnh Hủa Phăn (Lào) do Trung tá Xổm Phết - Khăm Phên, Phó Chỉ huy trưởng làm trưởng "
+        "đoàn. Tham gia đoàn có Thiếu tướng Văn-thoong Bút-tạ-vông, Phó Tổng Tham mưu trưởng QĐND Lào. Tiếp "
+        "đoàn có Đại tá Dương Hồng Hải- Phó Chỉ huy trưởng BĐBP tỉnh Nghệ An.",
+        [("Xổm Phết - Khăm Phên", ["Trung tá", "Phó Chỉ huy trưởng"], "LA", True),
+         ("Văn-thoong Bút-tạ-vông", ["Thiếu tướng", "Phó Tổng Tham mưu trưởng QĐND Lào"], "LA", False),
+         ("Dương Hồng Hải", ["Đại tá", "Phó Chỉ huy trưởng BĐBP tỉnh Nghệ An"], "VN", False)],
+        id="lao-names-with-dashes-and-hyphens"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],

@@ -182,10 +182,15 @@ def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2
     j, words = i, 0
     while j < len(tokens) and words < limit and tokens[j].is_capitalized:
         j, words = j + 1, words + 1
-        while j + 1 < len(tokens) and tokens[j].text in DASHES and tokens[j - 1].end == tokens[j].start == \
-                tokens[j + 1].start - 1 and tokens[j + 1].is_word and tokens[j + 1].text.islower():
+        while j + 1 < len(tokens) and glued_dash(tokens, j) and tokens[j + 1].is_word:
             j += 2
     return j
+
+
+def glued_dash(tokens: list[Token], j: int) -> bool:
+    """A dash with no space on either side ("Bút-tạ-vông"), joining syllables of one word."""
+    return 0 < j < len(tokens) - 1 and tokens[j].text in DASHES and \
+        tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start
 
 
 def strip_foreign_honorifics(tokens: list[Token], i: int, j: int) -> int:
@@ -202,7 +207,8 @@ def is_place(text: str, tokens: list[Token], i: int, j: int) -> bool:
 def surname_start(text: str, tokens: list[Token], i: int, j: int, first: int = 0) -> int | None:
     """Where a native name of 2–4 words ending at ``j`` starts, from ``i + first`` on."""
     for k in range(i + first, j - 1):
-        if j - k <= MAX_NATIVE_NAME_WORDS and tokens[k].key in surnames() and not is_place(text, tokens, k, j):
+        if j - k <= MAX_NATIVE_NAME_WORDS and tokens[k].key in surnames() and tokens[k].is_capitalized and \
+                not glued_dash(tokens, k - 1) and not is_place(text, tokens, k, j):
             return k
     return None
 

@@ -242,6 +242,10 @@ class Sentence:
             if token.text in DASHES and run_length and j + 1 < n and self.tokens[j + 1].is_capitalized:
                 j += 1
                 continue
+            if token.text.isdigit():  # "Quân khu 4", "Đại đội Biên phòng 213"
+                j = title.last = j + 1
+                run_length = 0
+                continue
             inner = lexicon().match(self.tokens, j, frozenset({INNER}))
             if inner:
                 j = title.last = inner[0]
@@ -269,9 +273,13 @@ class Sentence:
         end = capitalized_run(self.tokens, j)
         cut = next((k for k in range(j + 1, end) if self.head_at(k)), end)  # "... Hách Côn Phó Chủ nhiệm"
         start = strip_foreign_honorifics(self.tokens, j, cut)
-        if cut - start < MIN_NAME_WORDS or self._pairs_on(cut):
+        if cut - start < MIN_NAME_WORDS:
             return None, j
         family = surname_start(self.text, self.tokens, start, cut)
+        if family is None and (start > j or self.is_rank(title)):
+            cut = self._dashed_name_end(cut)  # "Đại tá Phết Sỏn - In Sou Phăn"
+        elif self._pairs_on(cut):
+            return None, j
         if family is not None and (family == start or cut - start > 4 or last_kind in (UNIT, INNER, HEAD, ORG)):
             if family > start:  # "UBND huyện Mường Nhé Nguyễn Văn A": the run's head is the unit's place
                 title.last = family
@@ -283,13 +291,21 @@ class Sentence:
         weak = last_kind not in ("place", "qualifier") and start == j and not self.is_rank(title)
         return NameSpan(start, cut, weak=weak), cut
 
+    def _dashed_name_end(self, j: int) -> int:
+        """Past " - In Sou Phăn": Lao names printed as given name - family name."""
+        if self.tok(j) not in DASHES or j + 1 >= len(self.tokens) or not self.tokens[j + 1].is_capitalized or \
+                self.head_at(j + 1) or self.place_at(j + 1):
+            return j
+        return capitalized_run(self.tokens, j + 1)
+
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
         return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, frozenset({ORG, ORG_HEAD})) is not None
 
     def _pairs_on(self, j: int) -> bool:
         """A dash and a capital after a run make it a pair of places ("Đồng Đăng – Lạng Sơn")."""
-        return self.tok(j) in DASHES and j + 1 < len(self.tokens) and self.tokens[j + 1].is_capitalized
+        return self.tok(j) in DASHES and j + 1 < len(self.tokens) and self.tokens[j + 1].is_capitalized and \
+            not self.head_at(j + 1)
 
     # --- qualifiers and chains -------------------------------------------------------
 
