@@ -17,8 +17,10 @@ Decoding, in this order:
    error rather than decoded: the tool reads Vietnamese, and a record built on a
    guessed encoding of another language would only hide the problem.
 
-Reading never takes more than ``max_bytes + 1`` bytes into memory, and never blocks
-on a named pipe that nobody writes to.
+Reading never takes more than ``max_bytes + 1`` bytes into memory (a regular file
+larger than the limit is refused without being read), and never blocks on a named
+pipe that nobody writes to: such a pipe reads as empty. A pipe with its writer
+attached (``<(command)``, stdin) is read to its end.
 """
 
 from __future__ import annotations
@@ -191,10 +193,12 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _blocking(fd: int) -> None:
-    try:
-        os.set_blocking(fd, True)
-    except OSError:  # pragma: no cover - platforms without the flag
-        pass
+    set_blocking = getattr(os, "set_blocking", None)  # absent on Windows before Python 3.12
+    if set_blocking is not None:
+        try:
+            set_blocking(fd, True)
+        except OSError:
+            pass
 
 
 def _reason(exc: OSError) -> str:
