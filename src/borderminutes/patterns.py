@@ -23,8 +23,10 @@ TIMEOUT = 1.0  # seconds for any single regex call on one article
 ODD_SPACES = "\u00a0\u2007\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\t"
 _TO_SPACE = str.maketrans({c: " " for c in ODD_SPACES})
 
-# Vietnamese letters, for patterns that need "a word character of this language".
-UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+# Capital letters, for use inside a character class ("[{UPPER}]"). A code-point range such as
+# "Ạ-Ỹ" would not do: Vietnamese capitals and small letters alternate in that block.
+UPPER = r"\p{Lu}"
+LOWER = r"\p{Ll}"
 
 
 def scan_view(text: str) -> str:

@@ -58,7 +58,7 @@ class Article:
 @functools.cache
 def _glued_period():
     # "phương.Ngày": a lower-case word, a full stop, then a capital with no space.
-    return P.compile_(rf"(?<=[a-zà-ỹđ]{{2}}[.!?])(?=[{P.UPPER}][a-zà-ỹđ])")
+    return P.compile_(rf"(?<=[{P.LOWER}]{{2}}[.!?])(?=[{P.UPPER}][{P.LOWER}])")
 
 
 def _sent_tokenize(text: str) -> list[str]:
