@@ -285,11 +285,11 @@ class Sentence:
                 title.last = family
             return NameSpan(family, cut), cut
         if last_kind in (UNIT, INNER):  # "UBND tỉnh Hà Thị Minh Hạnh": only a family name starts a name here
-            return None, j
-        # After a place, a country or a foreign honorific the title is closed: the run is a name
-        # ("Chủ tịch Quốc hội Lào Pany Yathotou"); straight after a title word it may be a place.
-        weak = last_kind not in ("place", "qualifier") and start == j and not self.is_rank(title)
-        return NameSpan(start, cut, weak=weak), cut
+            title.last = cut  # else the run is a place the gazetteer does not know ("huyện Mường Nhé")
+            return None, cut
+        # After a title word, a place, a country or a foreign honorific the run is a name ("Tỉnh trưởng
+        # Prach Chan", "Chủ tịch Quốc hội Lào Pany Yathotou"); after an organization it may be a place.
+        return NameSpan(start, cut, weak=last_kind == ORG and start == j), cut
 
     def _dashed_name_end(self, j: int) -> int:
         """Past " - In Sou Phăn": Lao names printed as given name - family name."""
