@@ -166,6 +166,14 @@ CASES = [
          ("Dương Hồng Hải", ["Đại tá", "Phó Chỉ huy trưởng BĐBP tỉnh Nghệ An"], "VN", False)],
         id="lao-names-with-dashes-and-hyphens"),
     pytest.param(
+        "Tham dự buổi họp mặt có Chủ tịch UBND tỉnh Phạm Văn Tâm cùng các Phó Chủ tịch UBND tỉnh Trần Văn "
+        "Chiến, Dương Văn Thắng. Tỉnh trưởng Prach Chan gửi lời chúc mừng của tỉnh Svay Rieng tới nhân dân Tây Ninh.",
+        [("Phạm Văn Tâm", ["Chủ tịch UBND tỉnh"], "VN", False),
+         ("Trần Văn Chiến", ["Phó Chủ tịch UBND tỉnh"], "VN", False),
+         ("Dương Văn Thắng", ["Phó Chủ tịch UBND tỉnh"], "VN", False),
+         ("Prach Chan", ["Tỉnh trưởng"], "KH", False)],
+        id="plural-title-list-and-bare-title"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],

@@ -209,7 +209,25 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
             continue
         (named if found.name else untitled_refs).append(found)
         i = max(found.last, i + 1)
+        if found.name and sentence.tok(found.first - 1).casefold() == "các":
+            more = _names_sharing_titles(sentence, found)
+            named.extend(more)
+            i = max([i, *(m.last for m in more)])
     return named, untitled_refs
+
+
+def _names_sharing_titles(sentence: Sentence, mention: Mention) -> list[Mention]:
+    """"các Phó Chủ tịch UBND tỉnh A, B và C": B and C hold the same titles as A."""
+    more: list[Mention] = []
+    j = mention.last
+    while sentence.tok(j) == "," or fold(sentence.tok(j)) == "và":
+        end = capitalized_run(sentence.tokens, j + 1)
+        first = surname_start(sentence.text, sentence.tokens, j + 1, end)
+        if first != j + 1:
+            break
+        more.append(Mention(sentence, first, end, NameSpan(first, end), mention.titles))
+        j = end
+    return more
 
 
 def _opens_list_item(sentence: Sentence, i: int) -> bool:
