@@ -37,6 +37,7 @@ def _lead(opening: str, *body: str) -> str:
     ("Trong 2 ngày 25.6 và 26.6", 25, 6, None),
     ("Từ ngày 25 - 27/6", 25, 6, None),
     ("Ngày 25 và 26/6", 25, 6, None),
+    ("Sáng nay (9/8)", 9, 8, "morning"),
 ])
 def test_date_forms(opening, day, month, part):
     found, _ = _date(_lead(opening))

@@ -143,6 +143,20 @@ def test_a_foreign_party_named_only_by_a_party_word_counts():
     assert _detect(text).meeting.kind == "talks"
 
 
+def test_a_foreign_place_in_the_event_sentence_is_a_foreign_party():
+    text = ("Sáng 15/3, tại cửa khẩu Quốc tế Lệ Thanh, Bộ đội Biên phòng tỉnh Gia Lai và lực lượng bảo vệ biên giới "
+            "tỉnh Ratanakiri tổ chức hội đàm định kỳ quý I năm 2024.\n")
+    found = extract_text(text).meeting
+    assert (found.kind, found.date.year, found.date.year_source) == ("talks", 2024, "context")
+
+
+def test_session_number_after_a_long_meeting_name():
+    text = ("Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 8\n"
+            "Ngày 22/4, tại tỉnh Lào Cai đã diễn ra giao lưu giữa Bộ Quốc phòng hai nước.\n")
+    found = _detect(text).meeting
+    assert (found.kind, found.session_number) == ("other", 8)
+
+
 def test_meeting_evidence_slices_back():
     text = f"Hội nghị trực tuyến giao ban lần thứ 19\n{LEAD.format(event='gặp nhau')}\n"
     result = extract_text(text)

@@ -89,6 +89,20 @@ def test_the_venue_and_gate_names_are_not_parties():
     assert _sides(text) == {"VN": ["Lạng Sơn"], "CN": ["Sùng Tả"]}
 
 
+def test_a_place_name_inside_a_person_name_is_no_locality():
+    text = ("Lãnh đạo tỉnh Hà Giang tiếp xã giao Tổng Lãnh sự Trung Quốc tại Nam Ninh\n"
+            "Chiều 3/10, tại trụ sở UBND tỉnh, đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh đã tiếp xã giao "
+            "ông Trương Vĩ, Tổng Lãnh sự Trung Quốc tại Nam Ninh.\n")
+    assert _sides(text) == {"VN": ["Hà Giang"], "CN": []}
+
+
+def test_border_guards_of_both_sides():
+    text = ("Sáng 15/3, tại cửa khẩu Quốc tế Lệ Thanh, Bộ đội Biên phòng tỉnh Gia Lai và lực lượng bảo vệ biên giới "
+            "tỉnh Ratanakiri (Campuchia) tổ chức hội đàm định kỳ.\n")
+    assert _sides(text) == {"VN": ["Gia Lai"], "KH": ["Ratanakiri"]}
+    assert _place(text) == "cửa khẩu Quốc tế Lệ Thanh"
+
+
 def test_proposals_and_glued_related_headlines_name_no_party():
     text = ("Sở Ngoại vụ hội đàm trực tuyến với Văn phòng Ngoại sự tỉnh Vân Nam\n"
             "Ngày 16.3, Sở Ngoại vụ hội đàm với Văn phòng Ngoại sự tỉnh Vân Nam về hợp tác giữa tỉnh Hà Giang và "

@@ -52,12 +52,13 @@ def _data() -> dict:
 
 @functools.cache
 def _date_pattern() -> regex.Pattern:
-    """"Sáng 22/5", "Ngày 16.3", "chiều ngày 27/11/2025", "ngày 25 và 26/6", "ngày 3 tháng 4 năm 2024"."""
+    """"Sáng 22/5", "Ngày 16.3", "chiều ngày 27/11/2025", "ngày 25 và 26/6", "ngày 3 tháng 4 năm 2024",
+    "Sáng nay (9/8)"."""
     data = _data()
     part = P.phrases(data["part_of_day"]).pattern
     day_word = P.phrases(data["day_words"]).pattern
     joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
-    head = rf"(?:(?P<part>{part})\s+(?:(?:{day_word})\s+)?|(?<!\w)ngày\s+)?"
+    head = rf"(?:(?P<part>{part})\s*(?:(?:{day_word})\s+)?(?P<paren>\(\s*)?(?<=\s|\()|(?<!\w)ngày\s+)?"
     numeric = (
         r"(?<![\w/.,:])(?<!(?<!\d{4})[-–])"  # "20/6/1977-20/6/2017" is two dates
         rf"(?P<d>\d{{1,2}})(?:\s*(?:{joiner})\s*\d{{1,2}})?"
@@ -65,7 +66,7 @@ def _date_pattern() -> regex.Pattern:
         rf"(?:(?P=sep)(?P<y>{_YEAR})(?!\d)|(?![\d%]|[.,/\-]\d))"
     )
     spelled = rf"(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:,\s*)?năm\s+(?P<y>{_YEAR}))?(?!\d)"
-    return P.compile_(rf"{head}(?:{numeric}|{spelled})", ignore_case=True)
+    return P.compile_(rf"{head}(?:{numeric}|{spelled})(?(paren)\s*\))", ignore_case=True)
 
 
 @functools.cache

@@ -120,12 +120,13 @@ def meeting_place(article: Article, online: bool = False) -> Place | None:
     return None
 
 
-def places_in(article: Article, start: int, end: int) -> list[Place]:
-    """Every "tại <place>" between ``start`` and ``end`` that names a place (not an office abroad)."""
+def places_in(article: Article, start: int, end: int, offices: bool = False) -> list[Place]:
+    """Every "tại <place>" between ``start`` and ``end`` that names a place; with ``offices``, the
+    places of offices abroad instead ("Tổng Lãnh sự Trung Quốc tại Nam Ninh")."""
     marker, office, chain, _ = _patterns()
     found = []
     for m in P.finditer(marker, article.scan, start, end):
-        if P.search(office, article.scan, max(start, m.start() - 60), m.start()):
+        if (P.search(office, article.scan, max(start, m.start() - 60), m.start()) is not None) != offices:
             continue
         place = P.match(chain, article.scan, m.end(), end)
         if place is None:

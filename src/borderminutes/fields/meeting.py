@@ -5,11 +5,10 @@ date, then sentence by sentence through the lead (the first few body sentences);
 first place that holds one decides, and there the higher-priority kind wins
 (``patterns/meeting.yaml``). So the headline's word wins over the body's, and a meeting
 word far down the body (a past meeting, a planned one) never makes an article a meeting
-report. The event must have a foreign party, named as a party: a foreign place in the
-headline, or a foreign place or country introduced by a party word ("Đoàn đại biểu phía
-Trung Quốc", "Thủ tướng Campuchia", "giữa ... và huyện Kim Bình") in the headline, the
-event's sentence, the date's sentence or the lead paragraph. "xuất khẩu sang Trung Quốc"
-names no party: such an event is domestic.
+report. The event must have a foreign party: a foreign place in the headline, the event's
+sentence or the date's sentence, or a foreign place or country introduced by a party word
+("Đoàn đại biểu phía Trung Quốc", "Thủ tướng Campuchia") there or in the lead paragraph.
+"xuất khẩu sang Trung Quốc" names no party: such an event is domestic.
 """
 
 from __future__ import annotations
@@ -154,18 +153,17 @@ def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
 
 
 def _has_foreign_party(article: Article, span: tuple[int, int]) -> bool:
-    """A foreign party in the headline, the event's sentence, the date's sentence or the lead paragraph."""
+    """A foreign party named in the headline, the event's sentence or the date's sentence, or
+    introduced as a party in the lead paragraph."""
     page = source.layout(article)
-    headline = None
+    named = [span]
     if page.headline is not None:
-        headline = (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end)
-    sentences = [s for s in article.sentences if s.start < span[1] and span[0] < s.end]
+        named.append((article.paragraphs[page.headline].start, article.paragraphs[page.headline].end))
     found = dates.main_date(article)
     if found is not None and found.sentence is not None:
-        sentences.append(found.sentence)
-    if page.lead is not None:
-        sentences += list(article.paragraphs[page.lead].sentences)
-    return sides.has_foreign_party(article, headline, sentences)
+        named.append((found.sentence.start, found.sentence.end))
+    lead = list(article.paragraphs[page.lead].sentences) if page.lead is not None else []
+    return sides.has_foreign_party(article, named, lead)
 
 
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
@@ -175,11 +173,16 @@ def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
     end = match.end
     for word in _following_words(article, match.end, int(data["kind_text_max_words"])):
         text = article.scan[word[0]:word[1]]
-        if not text[0].islower() or gazetteer.key(text) in stops \
-                or P.match(gazetteer.unit_word_pattern(), article.scan, word[0]):
+        if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]):
             break
         end = word[1]
     return match.start, end
+
+
+@functools.cache
+def _place_ahead() -> regex.Pattern:
+    """An administrative word and a name: "thành phố Đông Hưng" ends the meeting's name."""
+    return P.compile_(rf"(?i:{gazetteer.unit_word_pattern().pattern})\s+[{P.UPPER}]")
 
 
 @functools.cache

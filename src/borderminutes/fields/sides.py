@@ -138,9 +138,10 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
 
 
 def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """Venues after "tại" and names of gates, stations, bridges: not parties."""
+    """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties."""
     spans = [(m.start(), m.end()) for m in P.finditer(_named_thing_pattern(), article.scan, start, end)]
     spans += [(p.start, p.end) for p in location.places_in(article, start, end)]
+    spans += [(p.start, p.end) for p in location.places_in(article, start, end, offices=True)]
     return spans
 
 
@@ -166,7 +167,7 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
     found: list[Mention] = []
     skipped = _skipped_spans(article, p.start, p.end)
     for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
-        if any(a <= m.start() < b for a, b in skipped):
+        if any(a <= m.start() < b for a, b in skipped) or _inside_a_name(article, p.start, m.start()):
             continue
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
         if country:
@@ -180,6 +181,24 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
                                  country, village=True))
     cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
     return cache[p.index]
+
+
+@functools.cache
+def _name_word_before() -> regex.Pattern:
+    """A capitalised word right before: the place name is the end of a person's name ("Nguyễn Văn Sơn")."""
+    return P.compile_(rf"(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
+
+
+@functools.cache
+def _unit_word_before() -> regex.Pattern:
+    return P.compile_(rf"(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
+
+
+def _inside_a_name(article: Article, start: int, pos: int) -> bool:
+    """True when a capitalised word that is no administrative word stands right before ``pos``."""
+    window = max(start, pos - 40)
+    return (P.search(_name_word_before(), article.scan, window, pos) is not None
+            and P.search(_unit_word_before(), article.scan, window, pos) is None)
 
 
 def _bare(printed: str) -> str:
@@ -265,15 +284,15 @@ def _country_pair_pattern() -> regex.Pattern:
     return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
 
 
-def has_foreign_party(article: Article, headline: tuple[int, int] | None, sentences: list[Sentence]) -> bool:
-    """A foreign party is named: a foreign place in the headline or Vietnam paired with a foreign
-    country there ("Việt Nam - Lào"), a foreign place introduced as a party in one of ``sentences``,
-    or a foreign country that a party word introduces in either."""
-    if headline is not None and (any(m.country != VIETNAM for m in mentions_in(article, *headline))
-                                 or P.search(_country_pair_pattern(), article.scan, *headline)):
-        return True
-    spans = ([headline] if headline else []) + [(s.start, s.end) for s in sentences]
-    for start, end in spans:
+def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences: list[Sentence]) -> bool:
+    """A foreign party is named: a foreign place in one of the ``named`` spans (the headline, the
+    event's sentence) or Vietnam paired with a foreign country there ("Việt Nam - Lào"); a foreign
+    place introduced as a party in one of ``sentences``; or a foreign country a party word introduces."""
+    for start, end in named:
+        if any(m.country != VIETNAM for m in mentions_in(article, start, end)) \
+                or P.search(_country_pair_pattern(), article.scan, start, end):
+            return True
+    for start, end in [*named, *((s.start, s.end) for s in sentences)]:
         if any(m.country != VIETNAM for m in _cued_mentions(article, start, end)):
             return True
         for pos, code in _country_mentions(article, start, end):
