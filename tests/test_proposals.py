@@ -74,6 +74,7 @@ def test_list_carries_on_across_paragraphs_until_a_caption_and_a_new_speaker():
             "Bà La Bình cho biết, châu Hồng Hà đạt được nhiều kết quả. Thời gian tới, châu Hồng Hà mong muốn tiếp tục "
             "đẩy mạnh hợp tác thương mại.\n"
             "Tiếp tục hợp tác phát triển hạ tầng giao thông.\n"
+            "Bà La Bình đề nghị hai bên sớm mở lại chợ biên giới.\n"
             "Tối cùng ngày, hai đoàn dự chương trình văn nghệ.")
     people = [("Trịnh Xuân Trường", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"], "VN"),
               ("Hoàng Quốc Khánh", ["Phó Chủ tịch Thường trực UBND tỉnh"], "VN"),
@@ -84,7 +85,8 @@ def test_list_carries_on_across_paragraphs_until_a_caption_and_a_new_speaker():
                                      "tích cực thúc đẩy hợp tác du lịch",
                                      "tăng cường quản lý lao động qua biên giới"]),
         ("La Bình", "CN", ["tiếp tục đẩy mạnh hợp tác thương mại",
-                           "Tiếp tục hợp tác phát triển hạ tầng giao thông"]),
+                           "Tiếp tục hợp tác phát triển hạ tầng giao thông",
+                           "hai bên sớm mở lại chợ biên giới"]),
     ]
 
 
@@ -131,5 +133,13 @@ def test_inline_numbering_the_other_side_named_as_bạn_and_a_quoted_wish():
     assert [(p.by, p.country, p.items) for p in found] == [
         ("Hồ Tiến Thiệu", "VN", ["phối hợp nâng cao năng lực thông quan", "tăng cường kết nối giao thông"]),
         (None, "CN", ["tiếp tục hỗ trợ đào tạo nguồn nhân lực"]),
-        ("Lưu Ngũ Thái", "CN", ["hai bên sớm nâng cấp cửa khẩu Chi Ma"]),
-    ]
+    ]  # Lưu Ngũ Thái only wishes ("mong muốn") and proposes nothing: a courtesy, not a proposal
+
+
+def test_a_wish_counts_only_from_a_speaker_who_also_proposes():
+    text = ("Tiêu đề bài\nÔng Lưu Ngũ Thái mong muốn hai bên tăng cường hợp tác du lịch. "
+            "Ông Lưu Ngũ Thái đề nghị sớm nâng cấp cửa khẩu Chi Ma.\n"
+            "Bà Lý Thu Hà mong muốn hai bên duy trì giao lưu văn hóa.")
+    people = [("Lưu Ngũ Thái", ["Thị trưởng thành phố Sùng Tả"], "CN"), ("Lý Thu Hà", ["Phó Giám đốc Sở Ngoại vụ"], "VN")]
+    assert _proposals(text, people) == [
+        ("Lưu Ngũ Thái", "CN", ["hai bên tăng cường hợp tác du lịch", "sớm nâng cấp cửa khẩu Chi Ma"])]

@@ -528,9 +528,15 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
         target.items.extend((text[s:e], Evidence.of(text, s, e)) for s, e in draft.items)
         previous = (draft, target)
     _drop_repeats(gathered, article)
+    gathered = [g for g in gathered if not _only_wishes(g)]
     return [Proposal(by=g.by, country=g.country, items=[t for t, _ in g.items],
                      evidence=sorted(g.triggers + [e for _, e in g.items], key=lambda e: e.start))
             for g in gathered if g.items]
+
+
+def _only_wishes(gathered: _Gathered) -> bool:
+    """A speaker who only wishes ("mong muốn", "hy vọng") and never proposes makes a courtesy, not a proposal."""
+    return all(P.match(_at_start("wish_verbs"), t.text) for t in gathered.triggers)
 
 
 _WORD = P.compile_(r"\w+")
