@@ -20,7 +20,8 @@ from ..models import Evidence, Official, Side
 from ..segment import Article
 from .names import (DASHES, capitalized_run, countries_named, data, fold, spellings, strip_foreign_honorifics,
                     surname_start)
-from .titles import Chain, NameSpan, Sentence, Title
+from .titles import NameSpan, Sentence, Title
+from .titles import data as title_data
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
@@ -157,8 +158,6 @@ def _mention_only_pattern():
 @functools.cache
 def _mention_cue_pattern():
     """Any title head or honorific: a sentence without one names nobody (checked before tokenizing)."""
-    from .titles import data as title_data
-
     d = title_data()
     heads = [spelling for h in [*d["heads"], *d["ranks"], *data()["honorifics"]] for spelling in spellings(h)]
     return P.compile_(rf"(?<!\w)(?:{_words(heads)})(?!\w)", ignore_case=True)
@@ -275,7 +274,7 @@ def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = Fals
             return None
     if end - first < 2 or need_surname and sentence.place_at(first) and sentence.place_at(first)[0] >= end:
         return None  # "Cao Bằng, Chủ tịch ..." is a place; after "ông" even "Bảo Lâm" is a person
-    chain: Chain = sentence.parse_chain(end, after_name=True)
+    chain = sentence.parse_chain(end, after_name=True)
     return Mention(sentence, start, max(chain.end, end), NameSpan(first, end), chain.titles)
 
 
@@ -465,7 +464,7 @@ def _bare_name_spans(article: Article, person: _Person) -> list[tuple[int, int]]
 
 def _official(article: Article, person: _Person, refs: list[Mention], foreign: str) -> Official:
     mentions = person.mentions
-    sure, country = max((_mention_country(m, foreign) for m in mentions), key=lambda c: c[0])
+    _, country = max((_mention_country(m, foreign) for m in mentions), key=lambda c: c[0])  # surest first
     honorific = next((m.honorific for m in mentions if m.honorific), None)
     spans = {(m.start, m.end) for m in mentions + refs} | set(_bare_name_spans(article, person))
     return Official(

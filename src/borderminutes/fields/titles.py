@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .. import gazetteer
 from .. import patterns as P
 from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
-                    strip_foreign_honorifics, surname_start, words_of)
+                    strip_foreign_honorifics, surname_start, tokenize, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER = "head", "org", "org_head", "unit", "inner"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
@@ -105,8 +105,6 @@ class Sentence:
     """One sentence's tokens and the text they point into."""
 
     def __init__(self, text: str, start: int, end: int):
-        from .names import tokenize
-
         self.text = text  # the whole article (scan view); tokens carry absolute offsets
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
