@@ -103,7 +103,7 @@ def clean(scan: str) -> Cleaned:
             removed.append(Removed(start, end, "widget"))
             in_widget = True
             continue
-        if in_widget and rules.bullet.match(line):
+        if in_widget and rules.bullet.match(line, timeout=P.TIMEOUT):
             removed.append(Removed(start, end, "widget"))
             continue
         in_widget = False
