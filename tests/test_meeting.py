@@ -122,6 +122,9 @@ def test_a_past_session_named_later_in_the_sentence_is_not_the_meeting_number():
      "Chiều 29/9, hơn 400 xe container xếp hàng dài chờ xuất khẩu sang Trung Quốc.\n", "names a meeting"),
     ("Lào Cai tổng kết công tác quản lý cửa khẩu năm 2023\n"
      "Ngày 16/1, UBND tỉnh Lào Cai tổ chức Hội nghị tổng kết công tác quản lý cửa khẩu.\n", "foreign party"),
+    ("Nhìn lại 5 năm hợp tác giữa Lào Cai và Vân Nam (Trung Quốc)\n"
+     "Những năm qua, tỉnh Lào Cai và tỉnh Vân Nam đã tổ chức nhiều cuộc hội đàm, các hội nghị và 52 lần gặp gỡ.\n",
+     "names a meeting"),
     ("Bộ trưởng Bộ Công Thương làm việc với tỉnh Lạng Sơn\n"
      "Sáng 20/7, Bộ trưởng làm việc với UBND tỉnh Lạng Sơn về xuất khẩu nông sản sang Trung Quốc.\n", "foreign party"),
 ])

@@ -70,6 +70,13 @@ def _any_kind_pattern(in_headline: bool) -> regex.Pattern:
 
 
 @functools.cache
+def _plural_before() -> regex.Pattern:
+    """"nhiều cuộc hội đàm", "các hội nghị", "52 lần gặp gỡ": meetings in general, not one event."""
+    return P.compile_(rf"(?:{P.phrases(_data()['plural_words']).pattern})\s+(?:(?:cuộc|buổi|lần|đợt)\s+)?$"
+                      r"|\d+\s+(?:cuộc|buổi|lần|đợt)\s+$", ignore_case=True)
+
+
+@functools.cache
 def _receive_source() -> str:
     """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
     data = _data()
@@ -143,7 +150,9 @@ def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
             continue  # one quick pass before trying the kinds one by one
         best = None
         for rank, (kind, pattern) in enumerate(_kind_patterns(in_headline)):
-            m = P.search(pattern, article.scan, *span)
+            m = next((m for m in P.finditer(pattern, article.scan, *span)
+                      if P.search(_plural_before(), article.scan, max(span[0], m.start() - 24), m.start()) is None),
+                     None)
             if m is not None:
                 best = KindMatch(kind, m.start(), m.end(), rank)
                 break
