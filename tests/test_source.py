@@ -46,6 +46,8 @@ def test_no_title_when_the_page_opens_with_the_lead():
     ("Thứ hai, 16/3/2021, 15:30 (GMT+7)", "2021-03-16T15:30"),
     ("Cập nhật: 15:30 | 16/03/2021", "2021-03-16T15:30"),
     ("16-03-2021 15:30:45", "2021-03-16T15:30"),
+    ("Thứ Sáu, 12/04/2024, 08:30 [GMT+7]", "2024-04-12T08:30"),
+    ("Cập nhật ngày: 12/04/2024", "2024-04-12"),
 ])
 def test_published_forms(line, iso):
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{line}\n{LEAD}\n").published == iso

@@ -79,7 +79,7 @@ def _timestamp_pattern() -> regex.Pattern:
     date = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
     time = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mm>\d{2})(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
     sep = r"[\s,|\-–—]*"
-    zone = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?"
+    zone = r"(?:\s*[(\[]?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[)\]]?)?"
     return P.compile_(
         rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}){zone}\s*$", ignore_case=True)
 
