@@ -52,6 +52,36 @@ def test_attendees_from_districts_do_not_replace_the_provincial_delegation():
     assert _sides(text) == {"VN": ["Hà Giang"], "CN": ["Văn Sơn"]}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Tăng cường hợp tác giữa tỉnh Cao Bằng và huyện Long Châu (Trung Quốc)\n"
+     "Ngày 12/5, Đoàn công tác tỉnh Cao Bằng do đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh làm trưởng đoàn "
+     "đã làm việc với lãnh đạo Huyện ủy, Chính quyền nhân dân huyện Long Châu (Trung Quốc).\n"
+     "Tham gia đoàn có đồng chí Lê Văn Bình, Giám đốc Sở Ngoại vụ; lãnh đạo Sở Công Thương và UBND các huyện "
+     "Hạ Lang, Quảng Hòa.\n", {"VN": ["Cao Bằng"], "CN": ["Long Châu"]}),
+    ("Hội nghị trực tuyến giữa tỉnh Lạng Sơn và thành phố Sùng Tả\n"
+     "Sáng 3/6, UBND tỉnh Lạng Sơn và Chính quyền nhân dân thành phố Sùng Tả (Trung Quốc) tổ chức hội nghị trực "
+     "tuyến về thông quan hàng hóa.\n"
+     "Cùng dự có lãnh đạo Sở Ngoại vụ, Bộ Chỉ huy Bộ đội Biên phòng tỉnh và UBND huyện Cao Lộc.\n",
+     {"VN": ["Lạng Sơn"], "CN": ["Sùng Tả"]}),
+    ("Hà Tĩnh hội đàm với tỉnh Bolikhamxay\n"
+     "Chiều 20/7, Đoàn đại biểu tỉnh Hà Tĩnh do đồng chí Trần Văn Cường làm trưởng đoàn đã hội đàm với Đoàn "
+     "đại biểu tỉnh Bolikhamxay (Lào). Tham dự hội đàm, về phía tỉnh Hà Tĩnh có đồng chí Phạm Thị Dung, Phó Chủ "
+     "tịch UBND tỉnh; lãnh đạo các sở, ngành và UBND huyện Hương Sơn.\n", {"VN": ["Hà Tĩnh"], "LA": ["Bolikhamxay"]}),
+    ("Đoàn công tác tỉnh Lai Châu thăm châu Hồng Hà\n"
+     "Ngày 8/3, Đoàn công tác tỉnh Lai Châu do đồng chí Hà Trọng Hải dẫn đầu đã sang thăm châu Hồng Hà (Trung "
+     "Quốc), cùng đi có lãnh đạo Sở Ngoại vụ và UBND huyện Phong Thổ.\n", {"VN": ["Lai Châu"], "CN": ["Hồng Hà"]}),
+])
+def test_units_of_attendees_and_accompanying_members_are_not_localities(text, expected):
+    assert _sides(text) == expected
+
+
+def test_a_side_named_inside_an_attendee_list_still_counts():
+    text = ("Hội đàm giữa hai bên\n"
+            "Sáng 5/6, hai bên đã hội đàm về hợp tác cửa khẩu. Tham dự hội đàm, về phía huyện Bát Xát có đồng chí "
+            "Lò Văn Minh, Chủ tịch UBND huyện; về phía huyện Kim Bình (Trung Quốc) có ông Vương Cường.\n")
+    assert _sides(text) == {"VN": ["Bát Xát"], "CN": ["Kim Bình"]}
+
+
 def test_national_level_parties_have_no_locality():
     text = ("Thủ tướng tiếp Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây\n"
             "Chiều tối 10/2, tại Quảng Ninh, Thủ tướng đã tiếp Bí thư Khu ủy Quảng Tây đang dự Gặp gỡ đầu xuân với "

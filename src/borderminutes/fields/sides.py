@@ -223,13 +223,51 @@ def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
 
 
 def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: list[Sentence]) -> list[Mention]:
-    """Headline places, and lead places that a party word introduces or a party list continues."""
+    """Headline places, and lead places that a party word introduces or a party list continues.
+    In a list of attendees only the side's own place counts (see ``_attendees_from``)."""
     chosen: list[Mention] = []
     if headline is not None:
         chosen += mentions_in(article, *headline)
     for sentence in lead:
-        chosen += _cued_mentions(article, sentence.start, sentence.end)
+        attendees = _attendees_from(article, sentence)
+        previous: Mention | None = None
+        for m in _cued_mentions(article, sentence.start, sentence.end):
+            if attendees is None or m.start < attendees or _names_the_side(article, attendees, m) \
+                    or _continues(article, previous, m):
+                chosen.append(m)
+                previous = m
     return chosen
+
+
+@functools.cache
+def _attendance_pattern() -> regex.Pattern:
+    """A clause that lists attendees: "Cùng dự có ...", "Tham gia đoàn có ...", "Tham dự hội đàm, về phía ..."."""
+    data = _data()
+    openers = P.phrases(data["attendance_openers"]).pattern
+    not_openers = P.phrases(data["attendance_false_openers"]).pattern
+    return P.compile_(rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))", ignore_case=True)
+
+
+def _attendees_from(article: Article, sentence: Sentence) -> int | None:
+    """Where a list of attendees begins in ``sentence`` (it runs to the sentence's end), or None.
+
+    Members of a delegation and guests come from its province's departments and districts
+    ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): their units are not the parties."""
+    m = P.search(_attendance_pattern(), article.scan, sentence.start, sentence.end)
+    return m.start() if m else None
+
+
+@functools.cache
+def _side_cue_before() -> regex.Pattern:
+    """A side's own name in an attendee list: "về phía tỉnh Nghệ An", "tại điểm cầu huyện Bát Xát",
+    "Tham gia đoàn tỉnh Phongsaly"."""
+    cues = P.phrases(_data()["side_cues"]).pattern
+    unit = gazetteer.unit_word_pattern().pattern
+    return P.compile_(rf"(?:{cues})\s+(?:(?:các|hai|\d+)\s+)?(?:(?:{unit})\s+)?$", ignore_case=True)
+
+
+def _names_the_side(article: Article, attendees: int, m: Mention) -> bool:
+    return P.search(_side_cue_before(), article.scan, max(attendees, m.start - 60), m.start) is not None
 
 
 def _cued_mentions(article: Article, start: int, end: int) -> list[Mention]:
