@@ -26,6 +26,25 @@ def test_section_labels_above_the_headline_are_skipped(label):
     assert found.title == "Hội đàm giữa tỉnh Hà Giang và châu Văn Sơn"
 
 
+@pytest.mark.parametrize("label", [
+    "Đối ngoại - Biên giới", "Thời sự > Biên giới", "Chính trị | Đối ngoại", "Tin tức / Sự kiện",
+    "Thời sự - Chính trị - Biên phòng", "Hợp tác quốc tế",
+])
+def test_a_label_of_several_words_above_a_longer_headline_is_skipped(label):
+    headline = "Lai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới"
+    found = _source(f"{label}\n\n{headline}\n\n19/04/2024 09:05\n\nBLC - Ngày 18/4, hai bên đã hội đàm.\n")
+    assert (found.title, found.published, found.outlet) == (headline, "2024-04-19T09:05", "BLC")
+
+
+@pytest.mark.parametrize("text", [
+    "Lào Cai - Vân Nam hội đàm\n19/04/2024 09:05\nBLC - Ngày 18/4, hai bên đã hội đàm.\n",  # no longer line below
+    "Lào Cai - Vân Nam hội đàm\nLai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới\n",  # a meeting word
+    "Quản lý biên giới\nSáng 18/4, tỉnh Lai Châu và châu Hồng Hà đã hội đàm về hợp tác.\n",  # the lead follows
+])
+def test_a_short_headline_is_no_label(text):
+    assert _source(text).title == text.split("\n")[0]
+
+
 def test_no_title_when_the_page_opens_with_a_caption():
     text = f"Đại diện hai bên trao biên bản ghi nhớ hội đàm. Ảnh: TTXVN phát\n{LEAD}\n"
     assert _source(text).title is None
@@ -48,6 +67,9 @@ def test_no_title_when_the_page_opens_with_the_lead():
     ("16-03-2021 15:30:45", "2021-03-16T15:30"),
     ("Thứ Sáu, 12/04/2024, 08:30 [GMT+7]", "2024-04-12T08:30"),
     ("Cập nhật ngày: 12/04/2024", "2024-04-12"),
+    ("Cập nhật lúc 10:15, Thứ Ba, 12/04/2022", "2022-04-12T10:15"),
+    ("Cập nhật lúc 10 giờ 15 phút, ngày 12/4/2022", "2022-04-12T10:15"),
+    ("Thứ ba, 12 tháng 4, 2022", "2022-04-12"),
 ])
 def test_published_forms(line, iso):
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{line}\n{LEAD}\n").published == iso
@@ -66,6 +88,7 @@ def test_impossible_publication_day_is_rejected():
     ("LCĐT - ", "LCĐT"), ("BHG- ", "BHG"), ("HGĐT- ", "HGĐT"), ("(Baolaocai) - ", "Baolaocai"),
     ("(TTXVN) - ", "TTXVN"), ("QĐND - ", "QĐND"), ("(VOV5) - ", "VOV5"), ("Điện Biên TV - ", "Điện Biên TV"),
     ("VOV.VN - ", "VOV.VN"), ("Hà Nội, 5/9 (TTXVN) - ", "TTXVN"),
+    ("(BLS) – ", "BLS"), ("(BLS) — ", "BLS"), ("BLS–", "BLS"), ("QĐND Online – ", "QĐND Online"),
 ])
 def test_outlet_prefixes(prefix, name):
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{prefix}{LEAD}\n").outlet == name

@@ -76,8 +76,9 @@ def _timestamp_pattern() -> regex.Pattern:
     data = _data()
     label = rf"(?:(?:{P.phrases(data['timestamp_labels']).pattern})\s*:?\s*)?"
     weekday = rf"(?:(?:{P.phrases(data['weekdays']).pattern})\s*,?\s*)?"
-    date = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-    time = r"(?P<hh>\d{1,2})\s*[:hg]\s*(?P<mm>\d{2})(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
+    date = (r"(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+            r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+năm\s+)(?P<y>\d{4}))")  # "24 tháng 3, 2022"
+    time = r"(?P<hh>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mm>\d{2})(?:\s*phút|:\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
     sep = r"[\s,|\-–—]*"
     zone = r"(?:\s*[(\[]?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[)\]]?)?"
     return P.compile_(
@@ -86,11 +87,13 @@ def _timestamp_pattern() -> regex.Pattern:
 
 @functools.cache
 def _outlet_pattern() -> regex.Pattern:
-    """The outlet prefix that opens a lead: "LCĐT -", "HGĐT-", "(Baolaocai) -", "Hà Nội, 16/3 (TTXVN) -"."""
+    """The outlet prefix that opens a lead: "LCĐT -", "HGĐT-", "QĐND Online –", "(Baolaocai) -",
+    "Hà Nội, 16/3 (TTXVN) -"; any dash (-, –, —) may follow it."""
     data = _data()
     size = int(data["max_outlet_abbreviation"])
     upper = P.UPPER
-    abbreviation = rf"[{upper}][{upper}0-9]{{1,{size - 1}}}(?:\.[{upper}]{{2,3}})?"
+    suffix = P.phrases(data["outlet_suffixes"], ignore_case=False).pattern
+    abbreviation = rf"[{upper}][{upper}0-9]{{1,{size - 1}}}(?:\.[{upper}]{{2,3}})?(?:\s+{suffix})?"
     named = P.phrases(data["outlet_names"], ignore_case=False, whole_words=False).pattern
     place = rf"[{upper}]\w*(?:\s+[{upper}]\w*){{0,3}}"  # "Hà Nội, 16/3 (TTXVN) -"
     return P.compile_(
@@ -148,7 +151,7 @@ def layout(article: Article) -> Layout:
             stamp = p.index
             top.add(p.index)
         elif not seen_text:
-            if is_section_label(p.text):
+            if is_section_label(p.text) or _is_label_above_headline(article, p):
                 top.add(p.index)
                 continue
             seen_text = True
@@ -176,6 +179,40 @@ def is_section_label(line: str) -> bool:
     if len(text.split()) <= int(_data()["label_max_words"]) and not any(c.isdigit() for c in text):
         return True
     return bool(gazetteer.lookup(text))
+
+
+@functools.cache
+def _label_separator() -> regex.Pattern:
+    return P.compile_(r"\s+[-–—|/>»›]\s+|\s*[|/>»›]\s*")
+
+
+@functools.cache
+def _meeting_word() -> regex.Pattern:
+    """Any word that names a meeting (``patterns/meeting.yaml``): a line with one reports an event."""
+    data = P.load("meeting")
+    words = [w for kind in data["kinds"] for w in [*(kind.get("phrases") or []), *(kind.get("headline_phrases") or [])]]
+    return P.phrases([*words, data["receive_verb"]])
+
+
+def _is_label_above_headline(article: Article, p: Paragraph) -> bool:
+    """A short section label of several words ("Đối ngoại - Biên giới", "Thời sự | Biên phòng", "Hợp tác
+    quốc tế") above a longer headline line: its parts are short, it has no digit, no sentence stop and
+    no meeting word, and the next line (past a time line) is a longer headline, not the lead."""
+    data = _data()
+    text = p.text.strip()
+    parts = [part.split() for part in _label_separator().split(text, timeout=P.TIMEOUT)]
+    words = sum(len(part) for part in parts)
+    if len(parts) > 1:
+        shaped = words <= int(data["compound_label_max_words"]) and all(
+            len(part) <= int(data["label_part_max_words"]) for part in parts)
+    else:
+        shaped = words <= int(data["label_part_max_words"])
+    if not shaped or any(c.isdigit() for c in text) or text.endswith((".", "!", "?")) \
+            or P.search(_meeting_word(), text) is not None:
+        return False
+    following = next((q for q in article.paragraphs[p.index + 1:p.index + 3] if timestamp(q.text) is None), None)
+    return (following is not None and _is_headline(following) and len(following.text.split()) > words
+            and not following.text.rstrip().endswith((".", "!", "?")))
 
 
 def _is_headline(p: Paragraph) -> bool:
