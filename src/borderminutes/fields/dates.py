@@ -60,7 +60,7 @@ def _date_pattern() -> regex.Pattern:
     joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
     head = rf"(?:(?P<part>{part})\s*(?:(?:{day_word})\s+)?(?P<paren>\(\s*)?(?<=\s|\()|(?<!\w)ngày\s+)?"
     numeric = (
-        r"(?<![\w/.,:])(?<!(?<!\d{4})[-–])"  # "20/6/1977-20/6/2017" is two dates
+        r"(?<![\w/.,:])(?<!(?<!\d{4})[-–—])"  # "20/6/1977-20/6/2017" is two dates
         rf"(?P<d>\d{{1,2}})(?:\s*(?:{joiner})\s*\d{{1,2}})?"
         r"(?P<sep>[/.\-])(?P<m>\d{1,2})"
         rf"(?:(?P=sep)(?P<y>{_YEAR})(?!\d)|(?![\d%]|[.,/\-]\d))"
@@ -188,10 +188,10 @@ def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.
     data = _data()
     lunar = rf"(?:{'|'.join(data['lunar_stems'])})\s+(?:{'|'.join(data['lunar_branches'])})"
     year_word = rf"(?:{P.phrases(data['year_words'], ignore_case=False).pattern}|{lunar})"
-    year = rf"(?<![\d.,/\-])(?P<y>{_YEAR})(?![\d]|[.,/]\d|\s*[-–]\s*\d)"
+    year = rf"(?<![\d.,/\-])(?P<y>{_YEAR})(?![\d]|[.,/]\d|\s*[-–—]\s*\d)"
     after_word = rf"(?:(?<={year_word}\s+){year}|{year}(?!\s+[a-zà-ỹđ]))"
     month_year = rf"(?<![\d/.\-])(?P<m>\d{{1,2}})\s*/\s*(?P<y>{_YEAR})(?!\d)"
-    period = rf"(?<![\d/.\-])(?P<a>{_YEAR})\s*[-–]\s*(?P<b>{_YEAR})(?![\d/])"
+    period = rf"(?<![\d/.\-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})(?![\d/])"
     voids = P.phrases(data["not_present_before"]).pattern
     void_before = rf"(?:{voids})\s+(?:(?:ngày|tháng|năm)\s+)?$"
     return (P.compile_(after_word), P.compile_(month_year), P.compile_(period),
@@ -246,7 +246,7 @@ def _closes_anniversary(article: Article, p: Paragraph, pos: int) -> bool:
 
 @functools.cache
 def _range_dash() -> regex.Pattern:
-    return P.compile_(r"\d\s*[-–]\s*$")
+    return P.compile_(r"\d\s*[-–—]\s*$")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -57,7 +57,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     first = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
-    chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–-]\s*{later}{bracket})*)"
+    chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
     marker = P.compile_(rf"(?<!\w){regex.escape(data['place_marker'])}\s+", ignore_case=True)
     office = P.compile_(rf"(?:{P.phrases(data['office_abroad']).pattern})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
     verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})\s*$", ignore_case=True)
@@ -132,7 +132,7 @@ def places_in(article: Article, start: int, end: int, offices: bool = False) -> 
         if place is None:
             continue
         text_end = place.end("place")
-        while text_end > place.start("place") and article.scan[text_end - 1] in " ,–-":
+        while text_end > place.start("place") and article.scan[text_end - 1] in " ,–—-":
             text_end -= 1
         found.append(Place(place.start("place"), text_end, m.start()))
     return found

@@ -62,7 +62,7 @@ def _named_thing_pattern() -> regex.Pattern:
     inside = P.phrases(data["named_thing_words"]).pattern
     names = rf"{word}(?:\s+{word})*(?:\s*\([^()\n]{{1,40}}\))?"
     return P.compile_(
-        rf"(?i:{things})(?:\s+(?:(?i:{inside})|[IVX]+|\d+))*\s+{names}(?:\s*[-–]\s*{names})*")
+        rf"(?i:{things})(?:\s+(?:(?i:{inside})|[IVX]+|\d+))*\s+{names}(?:\s*[-–—]\s*{names})*")
 
 
 @functools.cache
@@ -78,7 +78,7 @@ def _village_pattern() -> regex.Pattern:
 def _list_gap() -> regex.Pattern:
     """What may stand between two places of one list: separators, "và", a unit word, a qualifier."""
     unit = gazetteer.unit_word_pattern().pattern
-    return P.compile_(rf"^(?:[\s,;:()\-–]|và|cùng|(?i:{unit}))*$")
+    return P.compile_(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit}))*$")
 
 
 @functools.cache
@@ -318,7 +318,7 @@ def _country_pair_pattern() -> regex.Pattern:
     """Vietnam paired with a foreign country in a headline: "Việt Nam - Lào", "Lào và Việt Nam"."""
     country = location.country_pattern().pattern
     vietnam = P.phrases(P.load("admin")["countries"][VIETNAM], ignore_case=False).pattern
-    join = r"\s*(?:[-–]|và|với)\s*"
+    join = r"\s*(?:[-–—]|và|với)\s*"
     return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
 
 
