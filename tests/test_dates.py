@@ -135,6 +135,18 @@ def test_dateline_before_the_outlet_is_not_the_meeting_date():
     assert found.text == "Chiều 5/9" and found.part_of_day == "afternoon"
 
 
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_lead_date_after_an_outlet_and_any_dash(dash):
+    found, _ = _date(f"{HEADLINE}\n(BLS) {dash} Sáng 14/4, tại khu vực biên giới, hai bên đã tuần tra liên hợp.\n")
+    assert (found.text, found.part_of_day) == ("Sáng 14/4", "morning")
+
+
+def test_a_period_with_an_em_dash_is_a_period():
+    text = _lead("Sáng 14/4", "Kết quả hợp tác giai đoạn 2019—2023 được đánh giá cao.")
+    found, _ = _date(text)
+    assert found.year == 2023 and found.year_source == "context"
+
+
 def test_anniversary_in_brackets_is_not_the_meeting_date():
     text = f"{HEADLINE}\nNhân kỷ niệm ngày giải phóng (30/4/1975 - 30/4/2025), sáng 25/4, hai bên đã hội đàm.\n"
     found, _ = _date(text)

@@ -166,6 +166,11 @@ def test_organizations_and_online_venue():
     ("Sáng 21/6, ông đã có chuyến thăm tại huyện Lộc Ninh (Bình Phước), nơi ông từng đến.",
      "huyện Lộc Ninh (Bình Phước)"),
     ("Sáng 5/3, tại TP. Hà Giang, hai bên đã hội đàm.", "TP. Hà Giang"),
+    ("Sáng 14/4, tại khu vực biên giới thuộc xã Bảo Lâm, huyện Cao Lộc, Bộ đội Biên phòng tỉnh Lạng Sơn và "
+     "lực lượng biên phòng Trung Quốc tuần tra liên hợp.", "khu vực biên giới thuộc xã Bảo Lâm, huyện Cao Lộc"),
+    ("Sáng 14/4, tại địa bàn xã A Mú Sung, huyện Bát Xát, hai bên tuần tra song phương.",
+     "địa bàn xã A Mú Sung, huyện Bát Xát"),
+    ("Sáng 14/4, tại khu vực mốc 92, hai bên gặp gỡ.", "khu vực mốc 92"),
 ])
 def test_location_after_tai(sentence, place):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place
@@ -177,6 +182,7 @@ def test_location_after_tai(sentence, place):
     "Chiều 7/3, đoàn đã làm việc với Đại sứ quán Trung Quốc tại Việt Nam.",  # an office abroad
     "Ngày 2.8, Đoàn đại biểu châu Văn Sơn đã làm việc tại tỉnh ta.",  # no name
     "Sáng 22/5, tham dự hội nghị tại điểm cầu tỉnh Lào Cai có lãnh đạo tỉnh.",  # an online bridge point
+    "Sáng 14/4, tại khu vực biên giới, hai bên tuần tra song phương.",  # an area without a name
 ])
 def test_no_location(sentence):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") is None

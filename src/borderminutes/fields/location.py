@@ -3,7 +3,9 @@
 A place is a chain of administrative units ("thành phố Hà Giang, tỉnh Hà Giang",
 "thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc"), a known
 place name ("Quảng Ninh", "Mèo Vạc") or a building ("Trụ sở UBND tỉnh"), with an
-optional qualifier in brackets ("tỉnh Vân Nam (Trung Quốc)"). A bare country ("tại
+optional qualifier in brackets ("tỉnh Vân Nam (Trung Quốc)"), perhaps after an area word
+("khu vực biên giới thuộc xã Tân Thanh, huyện Văn Lãng"); the chain ends at the comma
+before the sentence's subject ("..., Bộ đội Biên phòng tỉnh ..."). A bare country ("tại
 Việt Nam"), an office abroad ("Đại sứ quán Trung Quốc tại Việt Nam"), "tại buổi hội
 đàm" and "tại điểm cầu" are not meeting places.
 
@@ -54,7 +56,12 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
                 rf"(?:\s+(?:(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     known = gazetteer.names_pattern().pattern
     unit_phrase = rf"{unit}\s+{name}"
-    first = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
+    # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
+    area = (rf"(?i:{P.phrases(data['areas']).pattern})(?:\s+(?i:{P.phrases(data['area_words_inside']).pattern}))*"
+            rf"(?:\s+(?i:{P.phrases(data['area_links']).pattern}))?\s+")
+    named_place = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
+    countries_pair = rf"(?:{countries})(?:\s*[-–—]\s*(?:{countries}))?(?!\s+{word})"
+    first = rf"(?:{area}(?:{named_place}|{countries_pair})|{named_place})"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
     chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
