@@ -5,10 +5,12 @@ date, then sentence by sentence through the lead (the first few body sentences);
 first place that holds one decides, and there the higher-priority kind wins
 (``patterns/meeting.yaml``). So the headline's word wins over the body's, and a meeting
 word far down the body (a past meeting, a planned one) never makes an article a meeting
-report. The event must have a foreign party: a foreign place in the headline, the event's
+report; so does one after a word of planning ("sẽ hội đàm", "dự kiến", "chuẩn bị đón tiếp"), which
+names an event still to come. The event must have a foreign party: a foreign place in the headline, the event's
 sentence or the date's sentence, or a foreign place or country introduced by a party word
 ("Đoàn đại biểu phía Trung Quốc", "Thủ tướng Campuchia") there or in the lead paragraph.
-"xuất khẩu sang Trung Quốc" names no party: such an event is domestic.
+"xuất khẩu sang Trung Quốc" names no party: such an event is domestic, and so is a meeting of
+Vietnamese bodies that prepares a foreign visit: the visitors are named only after "chuẩn bị".
 """
 
 from __future__ import annotations
@@ -101,13 +103,15 @@ def _session_pattern() -> regex.Pattern:
 
 
 def detect(article: Article) -> Detection:
+    reasons = _data()["reasons"]
     found = _find_kind(article)
     if found is None:
-        return Detection(None, _data()["reasons"]["no_meeting_word"])
+        return Detection(None, reasons["only_planned"] if _names_a_planned_meeting(article) else reasons["no_meeting_word"])
     match, sentence_span = found
     event = " ".join(article.text[match.start:match.end].split())
-    if not _has_foreign_party(article, sentence_span):
-        return Detection(None, _data()["reasons"]["no_foreign_party"].format(event=event))
+    preparing = _reported(article, sentence_span) != sentence_span
+    if not _has_foreign_party(article, sentence_span, preparing):
+        return Detection(None, reasons["preparing" if preparing else "no_foreign_party"].format(event=event))
     evidence = [_kind_text_span(article, match)]
     kind_text = article.text[evidence[0][0]:evidence[0][1]]
     online = _online_span(article, sentence_span)
@@ -137,6 +141,27 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
     return regions
 
 
+@functools.cache
+def _plan_pattern() -> regex.Pattern:
+    return P.phrases(_data()["plan_words"])
+
+
+def _reported(article: Article, span: tuple[int, int]) -> tuple[int, int]:
+    """The part of ``span`` before a word of planning ("chuẩn bị", "dự kiến", "sẽ"): the meeting words
+    and parties after it name an event still to come, not the one reported."""
+    m = P.search(_plan_pattern(), article.scan, *span)
+    return (span[0], m.start()) if m else span
+
+
+def _names_a_planned_meeting(article: Article) -> bool:
+    """A meeting word after a word of planning in one of the places the event is looked for."""
+    for (start, end), in_headline in _regions(article):
+        cut = _reported(article, (start, end))[1]
+        if cut < end and P.search(_any_kind_pattern(in_headline), article.scan, cut, end):
+            return True
+    return False
+
+
 def lead_sentences(article: Article) -> list[Sentence]:
     """The first body sentences, where the main event is reported."""
     size = int(_data()["lead_sentences"])
@@ -146,11 +171,12 @@ def lead_sentences(article: Article) -> list[Sentence]:
 def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
     """The first region with a meeting word, and that region's highest-priority match."""
     for span, in_headline in _regions(article):
-        if P.search(_any_kind_pattern(in_headline), article.scan, *span) is None:
+        reported = _reported(article, span)
+        if P.search(_any_kind_pattern(in_headline), article.scan, *reported) is None:
             continue  # one quick pass before trying the kinds one by one
         best = None
         for rank, (kind, pattern) in enumerate(_kind_patterns(in_headline)):
-            m = next((m for m in P.finditer(pattern, article.scan, *span)
+            m = next((m for m in P.finditer(pattern, article.scan, *reported)
                       if P.search(_plural_before(), article.scan, max(span[0], m.start() - 24), m.start()) is None),
                      None)
             if m is not None:
@@ -161,9 +187,11 @@ def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
     return None
 
 
-def _has_foreign_party(article: Article, span: tuple[int, int]) -> bool:
+def _has_foreign_party(article: Article, span: tuple[int, int], preparing: bool) -> bool:
     """A foreign party named in the headline, the event's sentence or the date's sentence, or
-    introduced as a party in the lead paragraph."""
+    introduced as a party in the lead paragraph; never after a word of planning. When the event
+    prepares a contact still to come ("cuộc họp ... chuẩn bị đón tiếp Đoàn ..."), the lead's
+    other sentences tell of that contact, not of this event: they do not count."""
     page = source.layout(article)
     named = [span]
     if page.headline is not None:
@@ -171,8 +199,9 @@ def _has_foreign_party(article: Article, span: tuple[int, int]) -> bool:
     found = dates.main_date(article)
     if found is not None and found.sentence is not None:
         named.append((found.sentence.start, found.sentence.end))
-    lead = list(article.paragraphs[page.lead].sentences) if page.lead is not None else []
-    return sides.has_foreign_party(article, named, lead)
+    lead = [] if preparing or page.lead is None else [(s.start, s.end) for s in article.paragraphs[page.lead].sentences]
+    return sides.has_foreign_party(article, [_reported(article, n) for n in named],
+                                   [_reported(article, s) for s in lead])
 
 
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
@@ -182,7 +211,8 @@ def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
     end = match.end
     for word in _following_words(article, match.end, int(data["kind_text_max_words"])):
         text = article.scan[word[0]:word[1]]
-        if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]):
+        if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]) \
+                or P.match(_plan_pattern(), article.scan, word[0]):
             break
         end = word[1]
     return match.start, end

@@ -322,15 +322,16 @@ def _country_pair_pattern() -> regex.Pattern:
     return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
 
 
-def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences: list[Sentence]) -> bool:
+def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> bool:
     """A foreign party is named: a foreign place in one of the ``named`` spans (the headline, the
     event's sentence) or Vietnam paired with a foreign country there ("Việt Nam - Lào"); a foreign
-    place introduced as a party in one of ``sentences``; or a foreign country a party word introduces."""
+    place introduced as a party in one of the ``sentences`` spans; or a foreign country a party word
+    introduces."""
     for start, end in named:
         if any(m.country != VIETNAM for m in mentions_in(article, start, end)) \
                 or P.search(_country_pair_pattern(), article.scan, start, end):
             return True
-    for start, end in [*named, *((s.start, s.end) for s in sentences)]:
+    for start, end in [*named, *sentences]:
         if any(m.country != VIETNAM for m in _cued_mentions(article, start, end)):
             return True
         for pos, code in _country_mentions(article, start, end):
