@@ -111,6 +111,29 @@ def test_villages_with_their_country_in_brackets():
     assert _sides(text) == {"VN": ["Lao Chải"], "CN": ["Địa Tây Bắc"]}
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Kết nghĩa thôn bản hai bên biên giới\n"
+     "Ngày 12/3, đã diễn ra lễ kết nghĩa giữa thôn Séo Lủng, xã Lũng Cú, huyện Đồng Văn (Việt Nam) và thôn Đà "
+     "Lũng, trấn Điền Bồng, huyện Phú Ninh (Trung Quốc).\n", {"VN": ["Séo Lủng"], "CN": ["Đà Lũng"]}),
+    ("Kết nghĩa cụm dân cư hai bên biên giới\n"
+     "Ngày 12/3, Đồn Biên phòng Lũng Cú tổ chức lễ kết nghĩa giữa thôn Séo Lủng (xã Lũng Cú, huyện Đồng Văn) "
+     "và thôn Đà Lũng (trấn Điền Bồng, huyện Phú Ninh, Trung Quốc).\n", {"VN": ["Séo Lủng"], "CN": ["Đà Lũng"]}),
+    ("Giao lưu hữu nghị giữa hai xã biên giới\n"
+     "Ngày 12/3, UBND xã Bản Lầu, huyện Mường Khương đã giao lưu hữu nghị với Chính quyền nhân dân trấn Kiều Đầu, "
+     "huyện Hà Khẩu (Trung Quốc).\n", {"VN": ["Bản Lầu"], "CN": ["Kiều Đầu"]}),
+])
+def test_communes_and_villages_placed_by_their_units(text, expected):
+    assert _sides(text) == expected
+
+
+def test_villages_of_past_activities_further_down_are_no_localities():
+    text = ("Huyện Hạ Lang và huyện Long Châu hội đàm\n"
+            "Ngày 22/4, đoàn đại biểu huyện Hạ Lang hội đàm với đoàn đại biểu huyện Long Châu (Trung Quốc).\n"
+            "Từ năm 2015, hai bên đã gặp gỡ nhiều lần và tổ chức lễ kết nghĩa giữa xóm Nà Lạn, xã Thái Đức (Hạ Lang) "
+            "với thôn Phố Mới, trấn Thủy Khẩu (Long Châu).\n")
+    assert _sides(text) == {"VN": ["Hạ Lang"], "CN": ["Long Châu"]}
+
+
 def test_the_venue_and_gate_names_are_not_parties():
     text = ("Lễ ký kết biên bản hợp tác giữa tỉnh Lạng Sơn và thành phố Sùng Tả (Trung Quốc)\n"
             "Ngày 20/12/2022, tại huyện Bằng Tường (Trung Quốc), Đoàn công tác tỉnh Lạng Sơn dự Lễ ký kết giữa "

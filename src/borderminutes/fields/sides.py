@@ -22,7 +22,7 @@ from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
 from ..segment import Article, Paragraph, Sentence
-from . import location, source
+from . import dates, location, source
 
 VIETNAM = "VN"
 
@@ -35,7 +35,8 @@ class Mention:
     end: int
     name: str  # as printed
     country: str
-    village: bool = False
+    village: bool = False  # a village or commune (not in the gazetteer)
+    parents: tuple[str, ...] = ()  # for a village: the known units its text places it in
 
 
 @functools.cache
@@ -67,18 +68,25 @@ def _named_thing_pattern() -> regex.Pattern:
 
 @functools.cache
 def _village_pattern() -> regex.Pattern:
-    """"thôn Lao Chải (Việt Nam)": a village or commune with its country in brackets."""
+    """A village or commune with the units or the country it lies in: "thôn Lao Chải (Việt Nam)",
+    "xã Bản Lầu, huyện Mường Khương", "thôn Séo Lủng (xã Lũng Cú, huyện Đồng Văn)"."""
     villages = P.phrases(_data()["village_words"]).pattern
+    unit = gazetteer.unit_word_pattern().pattern
+    country = location.country_pattern().pattern
     word = _word()
+    name = rf"{word}(?:\s+{word})*"
     return P.compile_(
-        rf"(?i:{villages})\s+(?P<name>{word}(?:\s+{word})*)\s*\(\s*(?P<country>{location.country_pattern().pattern})\s*\)")
+        rf"(?i:{villages})\s+(?P<name>{name})"
+        rf"(?P<within>(?:\s*,\s*(?:(?i:{unit})\s+{name}|{country}))*(?:\s*\([^()\n]{{1,80}}\))?)")
 
 
 @functools.cache
 def _list_gap() -> regex.Pattern:
-    """What may stand between two places of one list: separators, "và", a unit word, a qualifier."""
+    """What may stand between two places of one list: separators, "và", a unit word, a country in
+    brackets ("... huyện Đồng Văn (Việt Nam) và thôn Đà Lũng")."""
     unit = gazetteer.unit_word_pattern().pattern
-    return P.compile_(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit}))*$")
+    country = location.country_pattern().pattern
+    return P.compile_(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit})|\(\s*(?:{country})\s*\))*$")
 
 
 @functools.cache
@@ -175,12 +183,22 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
     for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
         if any(a <= m.start() < b for a, b in skipped) or gazetteer.lookup(m.group("name")):
             continue
-        country = gazetteer.country_names().get(gazetteer.key(m.group("country")))
+        country, parents = _village_place(article, m.start("within"), m.end("within"))
         if country:
             found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
-                                 country, village=True))
+                                 country, village=True, parents=parents))
     cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
     return cache[p.index]
+
+
+def _village_place(article: Article, start: int, end: int) -> tuple[str | None, tuple[str, ...]]:
+    """(country, known units) of the text after a village's name: a country named there, else the
+    country of the known units there ("xã Lũng Cú, huyện Đồng Văn" -> VN, ("Đồng Văn",))."""
+    units = [m.group() for m in P.finditer(gazetteer.names_pattern(), article.scan, start, end)]
+    named = [gazetteer.country_names().get(gazetteer.key(m.group()))
+             for m in P.finditer(location.country_pattern(), article.scan, start, end)]
+    countries = [c for c in named if c] or [c for c in map(gazetteer.country_of, units) if c]
+    return (countries[-1] if countries else None), tuple(_bare(u) for u in units)
 
 
 @functools.cache
@@ -224,14 +242,20 @@ def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
 
 def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: list[Sentence]) -> list[Mention]:
     """Headline places, and lead places that a party word introduces or a party list continues.
-    In a list of attendees only the side's own place counts (see ``_attendees_from``)."""
+    In a list of attendees only the side's own place counts (see ``_attendees_from``). Villages and
+    communes count only in the headline and the sentence with the meeting's date: further down they
+    are places of past activities and of members more often than parties."""
     chosen: list[Mention] = []
     if headline is not None:
         chosen += mentions_in(article, *headline)
+    found = dates.main_date(article)
+    event = found.sentence if found is not None else None
     for sentence in lead:
         attendees = _attendees_from(article, sentence)
         previous: Mention | None = None
         for m in _cued_mentions(article, sentence.start, sentence.end):
+            if m.village and sentence != event:
+                continue
             if attendees is None or m.start < attendees or _names_the_side(article, attendees, m) \
                     or _continues(article, previous, m):
                 chosen.append(m)
@@ -341,12 +365,15 @@ def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences:
 
 
 def _most_specific(mentions: list[Mention]) -> list[str]:
-    """Printed names in order of first mention, without units that contain another named unit."""
+    """Printed names in order of first mention, without units that contain another named unit
+    (known ones by the gazetteer, villages and communes by the units their text places them in)."""
     names: list[str] = []
     for m in mentions:
         if _identity(m.name) not in {_identity(n) for n in names}:
             names.append(m.name)
-    return [n for n in names if not any(_contains(n, other) for other in names if gazetteer.key(other) != gazetteer.key(n))]
+    around_villages = {_identity(p) for m in mentions for p in m.parents}
+    return [n for n in names if _identity(n) not in around_villages
+            and not any(_contains(n, other) for other in names if gazetteer.key(other) != gazetteer.key(n))]
 
 
 def _identity(name: str) -> str:
