@@ -53,28 +53,40 @@ def _old_tone_pattern():
 def fold(text: str) -> str:
     """Comparison key: case-folded, one tone placement ("Tỉnh uỷ" == "tỉnh ủy")."""
     text = unicodedata.normalize("NFC", text).casefold()
-    return _old_tone_pattern().sub(lambda m: _OLD_TONES[m.group()], text)
+    return _old_tone_pattern().sub(lambda m: _OLD_TONES[m.group()], text, timeout=P.TIMEOUT)
 
 
-@functools.cache
-def _token_pattern():
-    return P.compile_(r"\w+|[^\w\s]")
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_" or unicodedata.combining(char) > 0
 
 
-def spellings(phrase: str) -> set[str]:
-    """``phrase`` in both tone placements ("Ủy viên", "Uỷ viên"), for regexes that cannot fold."""
-    old = phrase
-    for old_form, new_form in _OLD_TONES.items():
-        old = old.replace(new_form, old_form).replace(new_form.capitalize(), old_form.capitalize())
-    return {phrase, old}
+def split_words(text: str) -> list[tuple[str, int]]:
+    """(token, offset) pairs: runs of word characters and single other characters, spaces dropped.
+
+    Plain string methods rather than a regex: a regex under the shared timeout costs several
+    times more per token, and this loop is linear by construction.
+    """
+    pieces: list[tuple[str, int]] = []
+    cursor = 0
+    for chunk in text.split():
+        at = text.find(chunk, cursor)
+        cursor = at + len(chunk)
+        if chunk.isalnum():
+            pieces.append((chunk, at))
+            continue
+        i, n = 0, len(chunk)
+        while i < n:
+            j = i + 1
+            if _is_word_char(chunk[i]):
+                while j < n and _is_word_char(chunk[j]):
+                    j += 1
+            pieces.append((chunk[i:j], at + i))
+            i = j
+    return pieces
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    tokens = []
-    for m in P.finditer(_token_pattern(), text):
-        word, start = m.group(), offset + m.start()
-        tokens.append(Token(word, start, start + len(word), fold(word)))
-    return tokens
+    return [Token(word, offset + at, offset + at + len(word), fold(word)) for word, at in split_words(text)]
 
 
 def words_of(phrase: str) -> tuple[str, ...]:

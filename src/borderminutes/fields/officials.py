@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
-from .names import (DASHES, capitalized_run, countries_named, data, fold, spellings, strip_foreign_honorifics,
-                    surname_start)
+from .names import (DASHES, capitalized_run, countries_named, data, fold, split_words, strip_foreign_honorifics,
+                    surname_start, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
 
@@ -156,11 +156,21 @@ def _mention_only_pattern():
 
 
 @functools.cache
-def _mention_cue_pattern():
-    """Any title head or honorific: a sentence without one names nobody (checked before tokenizing)."""
+def _mention_cue_keys() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Title heads, ranks and honorifics: (one-word ones, first two words of longer ones)."""
     d = title_data()
-    heads = [spelling for h in [*d["heads"], *d["ranks"], *data()["honorifics"]] for spelling in spellings(h)]
-    return P.compile_(rf"(?<!\w)(?:{_words(heads)})(?!\w)", ignore_case=True)
+    keys = [words_of(h) for h in [*d["heads"], *d["ranks"], *data()["honorifics"]]]
+    return frozenset(k[0] for k in keys if len(k) == 1), frozenset(k[:2] for k in keys if len(k) > 1)
+
+
+def _may_name_somebody(text: str) -> bool:
+    """Does ``text`` hold a title head or an honorific? A sentence without one names nobody.
+
+    Checked on plain words before the sentence is tokenized (most sentences fail it).
+    """
+    keys = [fold(word) for word, _ in split_words(text)]
+    singles, pairs = _mention_cue_keys()
+    return not singles.isdisjoint(keys) or not pairs.isdisjoint(zip(keys, keys[1:]))
 
 
 @functools.cache
@@ -479,7 +489,7 @@ def _official(article: Article, person: _Person, refs: list[Mention], foreign: s
 
 def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences
-                 if P.search(_mention_cue_pattern(), article.scan, s.start, s.end)]
+                 if _may_name_somebody(article.scan[s.start:s.end])]
     found = [(sentence, *_mentions_in(sentence)) for sentence in sentences]
     foreign = _neighbour(sides, [m for _, named, untitled in found for m in named + untitled], article)
     people: dict[str, _Person] = {}
