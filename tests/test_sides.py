@@ -71,6 +71,13 @@ def test_attendees_from_districts_do_not_replace_the_provincial_delegation():
     ("Đoàn công tác tỉnh Lai Châu thăm châu Hồng Hà\n"
      "Ngày 8/3, Đoàn công tác tỉnh Lai Châu do đồng chí Hà Trọng Hải dẫn đầu đã sang thăm châu Hồng Hà (Trung "
      "Quốc), cùng đi có lãnh đạo Sở Ngoại vụ và UBND huyện Phong Thổ.\n", {"VN": ["Lai Châu"], "CN": ["Hồng Hà"]}),
+    ("Cao Bằng và Tĩnh Tây tăng cường hợp tác\n"
+     "Ngày 12/5, Đoàn công tác tỉnh Cao Bằng do đồng chí Nguyễn Văn An làm trưởng đoàn, cùng lãnh đạo các sở, ngành "
+     "và UBND huyện Trùng Khánh đã làm việc với Chính quyền nhân dân huyện Tĩnh Tây (Trung Quốc).\n",
+     {"VN": ["Cao Bằng"], "CN": ["Tĩnh Tây"]}),
+    ("Hội đàm giữa hai bên về cửa khẩu\n"
+     "Ngày 12/5, Đoàn đại biểu tỉnh Cao Bằng gồm lãnh đạo Sở Ngoại vụ, Sở Công Thương và UBND huyện Hạ Lang đã hội "
+     "đàm với Đoàn đại biểu huyện Long Châu (Trung Quốc).\n", {"VN": ["Cao Bằng"], "CN": ["Long Châu"]}),
     # villages and communes
     ("Biên phòng - Ngày 30-8, tại thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc "
      "đã diễn ra Hội nghị sơ kết kết nghĩa cụm dân cư giữa thôn Lao Chải (Việt Nam) và thôn Địa Tây Bắc "

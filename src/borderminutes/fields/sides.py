@@ -242,12 +242,13 @@ def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
 
 def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: list[Sentence]) -> list[Mention]:
     """Headline places, and lead places that a party word introduces or a party list continues.
-    In a list of attendees only the side's own place counts (see ``_attendees_from``). Villages and
-    communes count only in the headline and the sentence with the meeting's date: further down they
-    are places of past activities and of members more often than parties."""
-    chosen: list[Mention] = []
+    In a list of attendees only the side's own place counts (see ``_attendees_from``), and a unit
+    listed with a side's departments never replaces that side's own unit (``_member_unit``).
+    Villages and communes count only in the headline and the sentence with the meeting's date:
+    further down they are places of past activities and of members more often than parties."""
+    chosen: list[tuple[Mention, int]] = []  # (place, start of its sentence)
     if headline is not None:
-        chosen += mentions_in(article, *headline)
+        chosen += [(m, headline[0]) for m in mentions_in(article, *headline)]
     found = dates.main_date(article)
     event = found.sentence if found is not None else None
     for sentence in lead:
@@ -258,9 +259,29 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
                 continue
             if attendees is None or m.start < attendees or _names_the_side(article, attendees, m) \
                     or _continues(article, previous, m):
-                chosen.append(m)
+                chosen.append((m, sentence.start))
                 previous = m
-    return chosen
+    places = [m for m, _ in chosen]
+    return [m for m, start in chosen if not _member_unit(article, m, start, places)]
+
+
+@functools.cache
+def _member_list_pattern() -> regex.Pattern:
+    """A list of a side's members: "lãnh đạo các sở, ngành", "đại diện Sở Công Thương, ..."."""
+    data = _data()
+    plural = P.phrases(data["member_lists"]).pattern
+    members = P.phrases(data["member_words"]).pattern
+    departments = P.phrases(data["department_heads"], ignore_case=False).pattern
+    return P.compile_(rf"{plural}|{members}[^;]*?(?-i:{departments})\s+[{P.UPPER}]", ignore_case=True)
+
+
+def _member_unit(article: Article, m: Mention, sentence_start: int, places: list[Mention]) -> bool:
+    """True for a unit inside another party place of its side, listed in the same clause after the
+    side's departments ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): a member of the delegation."""
+    if not any(o.country == m.country and _contains(o.name, m.name) for o in places):
+        return False
+    clause_start = article.scan.rfind(";", sentence_start, m.start) + 1 or sentence_start
+    return P.search(_member_list_pattern(), article.scan, max(clause_start, sentence_start), m.start) is not None
 
 
 @functools.cache
