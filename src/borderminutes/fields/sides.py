@@ -278,10 +278,10 @@ def _member_list_pattern() -> regex.Pattern:
 def _member_unit(article: Article, m: Mention, sentence_start: int, places: list[Mention]) -> bool:
     """True for a unit inside another party place of its side, listed in the same clause after the
     side's departments ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): a member of the delegation."""
-    if not any(o.country == m.country and _contains(o.name, m.name) for o in places):
-        return False
     clause_start = article.scan.rfind(";", sentence_start, m.start) + 1 or sentence_start
-    return P.search(_member_list_pattern(), article.scan, max(clause_start, sentence_start), m.start) is not None
+    if P.search(_member_list_pattern(), article.scan, max(clause_start, sentence_start), m.start) is None:
+        return False
+    return any(o.country == m.country and _contains(o.name, m.name) for o in places)
 
 
 @functools.cache
@@ -402,6 +402,7 @@ def _identity(name: str) -> str:
     return gazetteer.key(gazetteer.canonical(name) or name)
 
 
+@functools.cache
 def _contains(outer: str, inner: str) -> bool:
     """True when a unit printed ``outer`` is an ancestor of a unit printed ``inner``."""
     outer_units = {(u.name, u.country) for u in gazetteer.lookup(outer)}
