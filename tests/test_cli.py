@@ -104,8 +104,9 @@ def test_out_dir_writes_one_json_per_input(tmp_path):
 def test_missing_file_is_an_input_error_not_a_crash(tmp_path):
     proc = run("extract", str(tmp_path / "nope.txt"), str(GOOD), "--format", "jsonl")
     assert proc.returncode == 1
-    records = lines(proc.stdout)
-    assert len(records) == 2 and "nope.txt" in records[0]["error"]
+    records = {Path(r["source"]["path"]).name: r for r in lines(proc.stdout)}
+    assert len(records) == 2 and "nope.txt" in records["nope.txt"]["error"]
+    assert records[GOOD.name]["error"] is None
     assert b"Traceback" not in proc.stderr
 
 
