@@ -11,6 +11,7 @@ tỉnh", "Thủ tướng") are added to the evidence of the one official they fi
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from .titles import data as title_data
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
+
+# Characters before a mention that a cue phrase ending at it may span ("Về phía ... có" takes up to 160).
+CUE_REACH = 240
 
 # How sure a country is, by where it came from.
 FROM_TITLE_PLACE, FROM_CONTEXT, FROM_TITLE_WORD, FROM_DEFAULT = 3, 2, 1, 0
@@ -144,10 +148,14 @@ def _joint_head_pattern():
 
 @functools.cache
 def _head_before_pattern():
-    d = data()
-    return P.compile_(
-        rf"(?:(?:^|[,;]\s*)(?:{_words(d['head_before'])})(?!\w)[^;]*?(?<!\w)(?:{_words(d['side_cue_ends'])})"
-        rf"|(?:{_words(d['head_before'])}))\s+{_optional_honorific()}", ignore_case=True)
+    """A head phrase right before the mention: "dưới sự chủ trì của | đồng chí X"."""
+    return P.compile_(rf"(?:{_words(data()['head_before'])})\s+{_optional_honorific()}", ignore_case=True)
+
+
+@functools.cache
+def _cue_end_pattern():
+    """"có|do|gồm|là" right before the mention: the end of a cue that opened the clause."""
+    return P.compile_(rf"(?<!\w)(?:{_words(data()['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
 
 
 @functools.cache
@@ -297,12 +305,10 @@ def _country_of_phrase(sentence: Sentence, start: int, end: int, foreign: str) -
         return VIETNAM
     if P.search(_phrase_pattern("partner_side_words"), sentence.text, start, end):
         return foreign
-    tokens = sentence.tokens
-    for k, token in enumerate(tokens):
-        if start <= token.start < end:
-            place = sentence.place_at(k)
-            if place and place[1]:
-                return place[1]
+    for k in range(sentence.index_at(start), sentence.index_at(end)):
+        place = sentence.place_at(k)
+        if place and place[1]:
+            return place[1]
     return None
 
 
@@ -311,7 +317,7 @@ def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | N
 
     The cue closest to the mention speaks for it, so cues are tried from the last one back.
     """
-    cues = list(P.finditer(_phrase_pattern("side_cues"), sentence.text, sentence.start, mention.start))
+    cues = list(P.finditer(_phrase_pattern("side_cues"), sentence.text, _reach(sentence, mention), mention.start))
     for cue_word in reversed(cues):
         host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, cue_word.start() - 40),
                         cue_word.start())
@@ -326,9 +332,67 @@ def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | N
     return None
 
 
+def _reach(sentence: Sentence, mention: Mention, floor: int | None = None) -> int:
+    """Where to start looking for a cue phrase that ends at the mention: at most CUE_REACH back."""
+    return max(sentence.start if floor is None else floor, mention.start - CUE_REACH)
+
+
+class _SentenceCues:
+    """Cue positions that span a clause or the sentence, found once per sentence.
+
+    Each mention then looks them up by position, so a long list of mentions costs
+    linear time, not a search of everything before each one.
+    """
+
+    def __init__(self, sentence: Sentence):
+        text, start, end = sentence.text, sentence.start, sentence.end
+        self.clause_starts = [start]
+        at = text.find(";", start, end)
+        while at >= 0:
+            self.clause_starts.append(at + 1)
+            at = text.find(";", at + 1, end)
+        self.past_ends = [m.end() for m in P.finditer(_phrase_pattern("past_markers"), text, start, end)]
+        self.clause_heads = [m.span() for m in P.finditer(_phrase_pattern("head_before"), text, start, end)
+                             if _opens_clause(text, start, m.start())]
+        delegation = P.search(_phrase_pattern("delegation_words"), text, start, end)
+        self.delegation_end = delegation.end() if delegation else None
+
+    def clause_start(self, position: int) -> int:
+        return self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
+
+    def past_before(self, position: int) -> bool:
+        """A past marker in the clause before ``position``."""
+        k = bisect.bisect_right(self.past_ends, position)
+        return k > 0 and self.past_ends[k - 1] > self.clause_start(position)
+
+    def clause_head_before(self, position: int) -> bool:
+        """A head word opening the clause, or after a comma, before ``position``."""
+        k = bisect.bisect_right(self.clause_heads, (position, position))
+        return k > 0 and self.clause_heads[k - 1][1] <= position and \
+            self.clause_heads[k - 1][0] >= self.clause_start(position)
+
+
+def _opens_clause(text: str, sentence_start: int, at: int) -> bool:
+    """Is ``at`` the sentence's start or the first word after a comma or semicolon?"""
+    k = at - 1
+    while k >= sentence_start and text[k].isspace():
+        k -= 1
+    return k < sentence_start or text[k] in ",;"
+
+
+def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bool:
+    """"dưới sự chủ trì của X", "Chủ trì ... về phía Việt Nam có X"."""
+    clause = cues.clause_start(mention.start)
+    if P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
+        return True
+    end_word = P.search(_cue_end_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start)
+    return end_word is not None and cues.clause_head_before(end_word.start())
+
+
 def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> None:
     """Side context, head of delegation and mentioned-only flags of one sentence's mentions."""
     text = sentence.text
+    cues = _SentenceCues(sentence)
     context: str | None = None
     for index, mention in enumerate(mentions):
         own = _side_context(sentence, mention, foreign)
@@ -337,14 +401,15 @@ def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> Non
         elif index and not _continues_list(sentence, mentions[index - 1], mention):
             context = None
         mention.context = context
-        before = text[sentence.start:mention.start]
-        past = P.search(_phrase_pattern("past_markers"), before[before.rfind(";") + 1:]) is not None
-        if P.search(_head_before_pattern(), before[before.rfind(";") + 1:]):
+        past = cues.past_before(mention.start)
+        reach = _reach(sentence, mention)
+        if _chaired_by(sentence, cues, mention):
             mention.head = True
-        elif P.search(_mention_only_pattern(), before) and not P.search(_participation_pattern(), before):
+        elif P.search(_mention_only_pattern(), text, reach, mention.start) and \
+                not P.search(_participation_pattern(), text, reach, mention.start):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
-                P.search(_phrase_pattern("delegation_words"), before):
+                cues.delegation_end is not None and cues.delegation_end <= mention.start:
             mention.head = True
         if not past and P.match(_head_after_pattern(), text, mention.end, sentence.end):
             mention.head = True

@@ -11,6 +11,7 @@ Quốc)") are skipped and not part of it. Vocabulary: ``patterns/titles.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -108,9 +109,14 @@ class Sentence:
         self.text = text  # the whole article (scan view); tokens carry absolute offsets
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
+        self._starts = [t.start for t in self.tokens]
 
     def __len__(self) -> int:
         return len(self.tokens)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self._starts, offset)
 
     def tok(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
