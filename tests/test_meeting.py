@@ -136,6 +136,9 @@ def test_a_past_session_named_later_in_the_sentence_is_not_the_meeting_number():
     ("Lào Cai họp bàn kế hoạch đón đoàn tỉnh Vân Nam\n"
      "Chiều 3/9, UBND tỉnh Lào Cai tổ chức hội nghị triển khai kế hoạch đón Đoàn đại biểu tỉnh Vân Nam (Trung "
      "Quốc) sang thăm tỉnh vào cuối tháng 9.\n", "prepares a visit"),
+    ("Triển khai nhiệm vụ đón tiếp Đoàn đại biểu tỉnh Vân Nam\n"
+     "Sáng 3/9, UBND tỉnh Lào Cai tổ chức hội nghị triển khai nhiệm vụ đón tiếp Đoàn đại biểu tỉnh Vân Nam (Trung "
+     "Quốc) sang thăm, làm việc tại tỉnh.\n", "prepares a visit"),
     ("Hai tỉnh sẽ hội đàm về cửa khẩu\n"
      "Ngày 3/9, Sở Ngoại vụ tỉnh Lạng Sơn cho biết, dự kiến tháng 10, Đoàn đại biểu tỉnh Lạng Sơn sẽ hội đàm "
      "với Đoàn đại biểu Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).\n", "still to come"),
