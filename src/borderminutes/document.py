@@ -26,12 +26,15 @@ attached (``<(command)``, stdin) is read to its end.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -44,6 +47,7 @@ MIN_VIETNAMESE_SHARE = 0.05
 # Letters outside the Vietnamese alphabet (ç, ñ, ß, mojibake such as "Ä", Chinese characters):
 # a few are names; more means another language or a wrong decoding.
 MAX_FOREIGN_SHARE = 0.10
+LANGUAGE_SAMPLE_CHARS = 20_000
 # charset-normalizer's "chaos" (0 = clean text): above this its guess is not reliable.
 MAX_CHAOS = 0.1
 
@@ -84,14 +88,29 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
+@functools.cache
+def _letter_counters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """Patterns for: any letter; a Vietnamese-only letter; a non-ASCII letter outside Vietnamese."""
+    only = "".join(sorted(_VIETNAMESE_ONLY))
+    marked = "".join(sorted(_VIETNAMESE_MARKED))
+    flags = regex.V1 | regex.IGNORECASE
+    return (regex.compile(r"\p{L}", flags), regex.compile(f"[{only}]", flags),
+            regex.compile(rf"[\p{{L}}--[\x00-\x7f{marked}]]", flags))
+
+
 def looks_vietnamese(text: str) -> bool:
-    """Whether ``text`` (NFC) reads as Vietnamese: enough Vietnamese-only letters, few foreign ones."""
-    letters = [c.lower() for c in text if c.isalpha()]
+    """Whether ``text`` (NFC) reads as Vietnamese: enough Vietnamese-only letters, few foreign ones.
+
+    The first LANGUAGE_SAMPLE_CHARS characters are enough to tell, and keep the cost bounded.
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    letter, vietnamese_only, foreign_letter = _letter_counters()
+    letters = len(letter.findall(sample))
     if not letters:
         return False
-    vietnamese = sum(c in _VIETNAMESE_ONLY for c in letters)
-    foreign = sum(not c.isascii() and c not in _VIETNAMESE_MARKED for c in letters)
-    return vietnamese >= MIN_VIETNAMESE_SHARE * len(letters) and foreign <= MAX_FOREIGN_SHARE * len(letters)
+    vietnamese = len(vietnamese_only.findall(sample))
+    foreign = len(foreign_letter.findall(sample))
+    return vietnamese >= MIN_VIETNAMESE_SHARE * letters and foreign <= MAX_FOREIGN_SHARE * letters
 
 
 def decode(raw: bytes, name: str = "<input>") -> tuple[str, str, tuple[str, ...]]:
