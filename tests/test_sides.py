@@ -78,6 +78,19 @@ def test_attendees_from_districts_do_not_replace_the_provincial_delegation():
     ("Hội đàm giữa hai bên về cửa khẩu\n"
      "Ngày 12/5, Đoàn đại biểu tỉnh Cao Bằng gồm lãnh đạo Sở Ngoại vụ, Sở Công Thương và UBND huyện Hạ Lang đã hội "
      "đàm với Đoàn đại biểu huyện Long Châu (Trung Quốc).\n", {"VN": ["Cao Bằng"], "CN": ["Long Châu"]}),
+    # an attendee's unit serves a side that has no place otherwise, unless that side is national-level
+    ("Hội đàm biên giới định kỳ\n"
+     "Sáng 5/3, tại Cửa khẩu Quốc tế Lào Cai, hai bên tổ chức hội đàm định kỳ với Trạm Kiểm soát biên phòng Hà "
+     "Khẩu (Trung Quốc).\nTham dự hội đàm có Đại tá Nguyễn Văn Tuấn, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Lào "
+     "Cai.\n", {"VN": ["Lào Cai"], "CN": ["Hà Khẩu"]}),
+    ("Tăng cường hợp tác giữa Việt Nam và tỉnh Vân Nam\n"
+     "Chiều 12/3, tại Hà Nội, Phó Thủ tướng Trần Lưu Quang đã tiếp Đoàn đại biểu tỉnh Vân Nam (Trung Quốc) do ông "
+     "Vương Ninh, Bí thư Tỉnh ủy làm trưởng đoàn.\nCùng dự có đại diện lãnh đạo UBND tỉnh Lào Cai.\n",
+     {"VN": [], "CN": ["Vân Nam"]}),
+    ("Phó Thủ tướng tiếp Bí thư Tỉnh ủy Vân Nam\n"
+     "Chiều 12/3, tại Trụ sở Chính phủ, Phó Thủ tướng Trần Hồng Hà đã tiếp ông Vương Ninh, Bí thư Tỉnh ủy tỉnh Vân "
+     "Nam (Trung Quốc).\nCùng dự có lãnh đạo Bộ Ngoại giao, Bộ Công Thương và UBND tỉnh Lào Cai.\n",
+     {"VN": [], "CN": ["Vân Nam"]}),
     # villages and communes
     ("Biên phòng - Ngày 30-8, tại thôn Địa Tây Bắc, xã Ma Ngán Tý, huyện Kim Bình, tỉnh Vân Nam, Trung Quốc "
      "đã diễn ra Hội nghị sơ kết kết nghĩa cụm dân cư giữa thôn Lao Chải (Việt Nam) và thôn Địa Tây Bắc "

@@ -118,7 +118,7 @@ def find_sides(article: Article) -> list[Side]:
     headline, lead = _regions(article)
     mentions = _party_mentions(article, headline, lead)
     countries = _countries(article, headline, lead, mentions)
-    national = _national_sides(article, headline)
+    national = _national_sides(article, [headline] if headline else [])
     head_countries = {m.country for m in mentions if headline and headline[0] <= m.start < headline[1]}
     organizations = _organizations(article, headline, lead, [c for c in countries if c != VIETNAM])
     venues = _venues(article, lead)
@@ -242,11 +242,15 @@ def _bracketed_country(article: Article, pos: int, end: int) -> str | None:
 
 def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: list[Sentence]) -> list[Mention]:
     """Headline places, and lead places that a party word introduces or a party list continues.
-    In a list of attendees only the side's own place counts (see ``_attendees_from``), and a unit
-    listed with a side's departments never replaces that side's own unit (``_member_unit``).
-    Villages and communes count only in the headline and the sentence with the meeting's date:
-    further down they are places of past activities and of members more often than parties."""
+    In a list of attendees only the side's own place counts (see ``_attendees_from``); the other
+    places there serve only a side that has no place at all and no national-level party in the
+    headline or the date's sentence (an attendee's unit is better than none, never better than
+    the party's). A unit listed with a side's departments never replaces
+    that side's own unit (``_member_unit``). Villages and communes count only in the headline and
+    the sentence with the meeting's date: further down they are places of past activities and of
+    members more often than parties."""
     chosen: list[tuple[Mention, int]] = []  # (place, start of its sentence)
+    attending: list[tuple[Mention, int]] = []
     if headline is not None:
         chosen += [(m, headline[0]) for m in mentions_in(article, *headline)]
     found = dates.main_date(article)
@@ -261,6 +265,13 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
                     or _continues(article, previous, m):
                 chosen.append((m, sentence.start))
                 previous = m
+            else:
+                attending.append((m, sentence.start))
+    if attending:
+        named = [span for span in (headline, event and (event.start, event.end)) if span]
+        placed = {m.country for m, _ in chosen} | _national_sides(article, named)
+        chosen += [(m, start) for m, start in attending
+                   if m.country not in placed and not _in_member_list(article, m, start)]
     places = [m for m, _ in chosen]
     return [m for m, start in chosen if not _member_unit(article, m, start, places)]
 
@@ -278,10 +289,14 @@ def _member_list_pattern() -> regex.Pattern:
 def _member_unit(article: Article, m: Mention, sentence_start: int, places: list[Mention]) -> bool:
     """True for a unit inside another party place of its side, listed in the same clause after the
     side's departments ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): a member of the delegation."""
+    return _in_member_list(article, m, sentence_start) \
+        and any(o.country == m.country and _contains(o.name, m.name) for o in places)
+
+
+def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
+    """True when ``m`` follows a list of a side's departments in its clause."""
     clause_start = article.scan.rfind(";", sentence_start, m.start) + 1 or sentence_start
-    if P.search(_member_list_pattern(), article.scan, max(clause_start, sentence_start), m.start) is None:
-        return False
-    return any(o.country == m.country and _contains(o.name, m.name) for o in places)
+    return P.search(_member_list_pattern(), article.scan, max(clause_start, sentence_start), m.start) is not None
 
 
 @functools.cache
@@ -440,14 +455,13 @@ def _countries(article: Article, headline, lead: list[Sentence], mentions: list[
     return [VIETNAM, *foreign]
 
 
-def _national_sides(article: Article, headline: tuple[int, int] | None) -> set[str]:
-    """Countries whose headline party is national-level ("Thủ tướng", "Đại sứ quán Trung Quốc")."""
-    if headline is None:
-        return set()
+def _national_sides(article: Article, spans: list[tuple[int, int]]) -> set[str]:
+    """Countries with a national-level party in ``spans`` ("Thủ tướng", "Đại sứ quán Trung Quốc")."""
     found = set()
-    for m in P.finditer(_national_pattern(), article.scan, *headline):
-        country = P.search(location.country_pattern(), m.group())
-        found.add(gazetteer.country_names().get(gazetteer.key(country.group()), VIETNAM) if country else VIETNAM)
+    for span in spans:
+        for m in P.finditer(_national_pattern(), article.scan, *span):
+            country = P.search(location.country_pattern(), m.group())
+            found.add(gazetteer.country_names().get(gazetteer.key(country.group()), VIETNAM) if country else VIETNAM)
     return found
 
 
