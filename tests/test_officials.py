@@ -174,6 +174,34 @@ CASES = [
          ("Prach Chan", ["Tỉnh trưởng"], "KH", False)],
         id="plural-title-list-and-bare-title"),
     pytest.param(
+        "Đón đoàn có Thượng tá Lò Văn Sáng, Đồn trưởng Đồn Biên phòng Nậm Cắn; Thiếu tá Vi Đức Thịnh, Chính trị "
+        "viên phó đồn và ông Sầm Văn Lợi, Trưởng bản Huồi Pốc.",
+        [("Lò Văn Sáng", ["Thượng tá", "Đồn trưởng Đồn Biên phòng Nậm Cắn"], "VN", False),
+         ("Vi Đức Thịnh", ["Thiếu tá", "Chính trị viên phó đồn"], "VN", False),
+         ("Sầm Văn Lợi", ["Trưởng bản Huồi Pốc"], "VN", False)],
+        id="post-and-village-titles-with-lower-case-unit"),
+    pytest.param(
+        "Tiếp đoàn có ông Hà Chí Kiên, Tiểu đoàn trưởng Tiểu đoàn Cảnh vệ biên giới Mông Tự (Vân Nam, Trung Quốc).",
+        [("Hà Chí Kiên", ["Tiểu đoàn trưởng Tiểu đoàn Cảnh vệ biên giới Mông Tự"], "CN", False)],
+        id="battalion-commander"),
+    pytest.param(
+        "Phát biểu tại buổi tiếp, đồng chí Khăm-la Bun-nhạ-vông, Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, "
+        "Bí thư Tỉnh ủy Luang Namtha cảm ơn sự giúp đỡ của tỉnh Điện Biên. Đồng chí Triệu Quốc Hưng, Ủy viên "
+        "Ban Thường vụ Trung ương Đảng Cộng sản Trung Quốc cũng dự.",
+        [("Khăm-la Bun-nhạ-vông", ["Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào",
+                                   "Bí thư Tỉnh ủy Luang Namtha"], "LA", False),
+         ("Triệu Quốc Hưng", ["Ủy viên Ban Thường vụ Trung ương Đảng Cộng sản Trung Quốc"], "CN", False)],
+        id="neighbours-party-names-in-titles"),
+    pytest.param(
+        "Cùng dự có ông Phôm-ma Xay-xổm-phôn, Tổng Lãnh sự Lào tại Quy Nhơn; bà Đinh Thị Thoa, Lãnh sự Việt Nam "
+        "tại Sầm Nưa và ông Lưu Kiến Hoa, Tổng Lãnh sự Trung Quốc tại Hải Phòng. Tổng Lãnh sự Việt Nam tại "
+        "Pắc Xế Lê Đình Phú cho biết hai bên sẽ tiếp tục trao đổi.",
+        [("Phôm-ma Xay-xổm-phôn", ["Tổng Lãnh sự Lào tại Quy Nhơn"], "LA", False),
+         ("Đinh Thị Thoa", ["Lãnh sự Việt Nam tại Sầm Nưa"], "VN", False),
+         ("Lưu Kiến Hoa", ["Tổng Lãnh sự Trung Quốc tại Hải Phòng"], "CN", False),
+         ("Lê Đình Phú", ["Tổng Lãnh sự Việt Nam tại Pắc Xế"], "VN", False)],
+        id="seat-of-a-consulate-unknown-to-the-gazetteer"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],

@@ -26,6 +26,7 @@ from .titles import data as title_data
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
+FOREIGN_SIDE = "foreign"  # patterns/titles.yaml side_words: a title only the neighbours have
 
 # Characters before a mention that a cue phrase ending at it may span ("Về phía ... có" takes up to 160).
 CUE_REACH = 240
@@ -473,9 +474,10 @@ def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
     sides = set().union(*(mention.sentence.title_sides(t) for t in mention.titles)) if mention.titles else set()
     if VIETNAM in sides:
         return FROM_TITLE_WORD, VIETNAM
-    if "CN" in sides:
-        return FROM_TITLE_WORD, "CN"
-    if "foreign" in sides:
+    named = sorted(sides - {FOREIGN_SIDE})
+    if named:  # "Chính quyền nhân dân" (CN), "Đảng Nhân dân Cách mạng Lào" (LA)
+        return FROM_TITLE_WORD, named[0]
+    if FOREIGN_SIDE in sides:
         return FROM_TITLE_WORD, foreign
     return FROM_DEFAULT, VIETNAM
 

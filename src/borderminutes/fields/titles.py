@@ -55,6 +55,21 @@ def _org_head_words() -> frozenset[str]:
 
 
 @functools.cache
+def _lower_case_units() -> frozenset[tuple[str, ...]]:
+    return frozenset(words_of(w) for w in data()["lower_case_units"])
+
+
+@functools.cache
+def _place_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(words_of(w) for w in data()["place_heads"])
+
+
+@functools.cache
+def _seat_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in data()["seat_words"])
+
+
+@functools.cache
 def _stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in data()["stop_words"])
 
@@ -130,7 +145,7 @@ class Sentence:
 
     def is_rank(self, title: Title) -> bool:
         """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
-        return tuple(t.key for t in self.tokens[title.first:title.last]) in _ranks()
+        return self._key(title.first, title.last) in _ranks()
 
     def place_at(self, i: int):
         return place_at(self.text, self.tokens, i)
@@ -161,7 +176,7 @@ class Sentence:
             name, end = self._proper_part(title, end, end)
             if name:
                 return title, name, name.end
-        name, end = self._governed(title, end)
+        name, end = self._governed(title, end, UNIT if self._key(i, end) in _place_heads() else HEAD)
         return title, name, end
 
     def continue_title(self, title: Title, i: int) -> tuple[NameSpan | None, int] | None:
@@ -170,10 +185,16 @@ class Sentence:
             return None
         return self._governed(title, i)
 
-    def _governed(self, title: Title, j: int) -> tuple[NameSpan | None, int]:
-        """Consume what the title governs from ``j``; return (name, next index)."""
+    def _key(self, i: int, j: int) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens[i:j] if t.is_word)
+
+    def _governed(self, title: Title, j: int, last_kind: str = HEAD) -> tuple[NameSpan | None, int]:
+        """Consume what the title governs from ``j``; return (name, next index).
+
+        ``last_kind`` is what the title ends with so far: a head word, or a unit for heads
+        that hold one ("Trưởng bản" + the village's name).
+        """
         n = len(self.tokens)
-        last_kind = HEAD
         while j < n:
             token = self.tokens[j]
             if token.text == "(":
@@ -188,7 +209,7 @@ class Sentence:
                 continue
             place = self.place_at(j)
             found = lexicon().match(self.tokens, j, GOVERNED)
-            if found and found[1] == ORG_HEAD and not token.text[0].isupper():
+            if found and found[1] == ORG_HEAD and not token.text[0].isupper() and found[2] not in _lower_case_units():
                 found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
             if place and (found is None or place[0] >= found[0]):
                 title.countries.append(place[1])
@@ -277,6 +298,8 @@ class Sentence:
         end = capitalized_run(self.tokens, j)
         cut = next((k for k in range(j + 1, end) if self.head_at(k)), end)  # "... Hách Côn Phó Chủ nhiệm"
         start = strip_foreign_honorifics(self.tokens, j, cut)
+        if last_kind == INNER and self.tokens[j - 1].key in _seat_words():
+            return self._seat(title, j, cut)
         if cut - start < MIN_NAME_WORDS:
             return None, j
         family = surname_start(self.text, self.tokens, start, cut)
@@ -294,6 +317,16 @@ class Sentence:
         # After a title word, a place, a country or a foreign honorific the run is a name ("Tỉnh trưởng
         # Prach Chan", "Chủ tịch Quốc hội Lào Pany Yathotou"); after an organization it may be a place.
         return NameSpan(start, cut, weak=last_kind == ORG and start == j), cut
+
+    def _seat(self, title: Title, j: int, cut: int) -> tuple[NameSpan | None, int]:
+        """"Tổng Lãnh sự Lào tại Vinh": the run after a seat word is the seat, known place or not.
+
+        A name may follow the seat ("tại Pắc Xế Nguyễn Văn A"), starting with a family name
+        after the seat's first word; a run that starts with one is still the seat ("tại Sầm Nưa").
+        """
+        family = surname_start(self.text, self.tokens, j, cut, 1)
+        title.last = cut if family is None else family
+        return (None, cut) if family is None else (NameSpan(family, cut), cut)
 
     def _dashed_name_end(self, j: int) -> int:
         """Past " - In Sou Phăn": Lao names printed as given name - family name."""
