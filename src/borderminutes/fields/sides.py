@@ -8,7 +8,10 @@ Places that only qualify another ("châu Hồng Hà, tỉnh Vân Nam") drop out 
 the more specific unit; meeting venues ("tại thành phố Lào Cai") and places inside the
 names of gates, stations and bridges ("Cửa khẩu Quốc tế Lào Cai - Hà Khẩu") are skipped.
 A side named in the headline only by a national-level party ("Thủ tướng", "Đại sứ quán
-Trung Quốc") has no locality. Localities are printed names ("Bo Kẹo"), not canonical ones.
+Trung Quốc") has no locality. Units of attendees and accompanying members ("Cùng dự có lãnh đạo
+các sở, ngành và UBND huyện Kỳ Sơn") never replace a party's own unit. Villages and communes
+count when the text places them ("xã Bản Lầu, huyện Mường Khương", "thôn Lao Chải (Việt Nam)").
+Localities are printed names ("Bo Kẹo"), not canonical ones.
 """
 
 from __future__ import annotations
