@@ -50,43 +50,13 @@ def side_lexicon() -> Lexicon:
 
 
 @functools.cache
-def _org_head_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in data()["organization_heads"])
+def _phrase_keys(key: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of the list ``key`` in patterns/titles.yaml as folded word tuples."""
+    return frozenset(words_of(phrase) for phrase in data()[key])
 
 
-@functools.cache
-def _lower_case_units() -> frozenset[tuple[str, ...]]:
-    return frozenset(words_of(w) for w in data()["lower_case_units"])
-
-
-@functools.cache
-def _place_heads() -> frozenset[tuple[str, ...]]:
-    return frozenset(words_of(w) for w in data()["place_heads"])
-
-
-@functools.cache
-def _seat_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in data()["seat_words"])
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in data()["stop_words"])
-
-
-@functools.cache
-def _ranks() -> frozenset[tuple[str, ...]]:
-    return frozenset(words_of(r) for r in data()["ranks"])
-
-
-@functools.cache
-def _position_remarks() -> frozenset[str]:
-    return frozenset(" ".join(words_of(w)) for w in data()["position_remarks"])
-
-
-@functools.cache
-def _head_blockers() -> frozenset[str]:
-    return frozenset(fold(w) for w in data()["head_blockers"])
+def _listed(key: str, *words: str) -> bool:
+    return tuple(words) in _phrase_keys(key)
 
 
 class NameSpan(NamedTuple):
@@ -139,13 +109,13 @@ class Sentence:
     def head_at(self, i: int) -> int | None:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
         found = lexicon().match(self.tokens, i, frozenset({HEAD}))
-        if found is None or fold(self.tok(found[0])) in _head_blockers():
+        if found is None or _listed("head_blockers", fold(self.tok(found[0]))):
             return None
         return found[0]
 
     def is_rank(self, title: Title) -> bool:
         """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
-        return self._key(title.first, title.last) in _ranks()
+        return _listed("ranks", *self._key(title.first, title.last))
 
     def place_at(self, i: int):
         return place_at(self.text, self.tokens, i)
@@ -172,11 +142,11 @@ class Sentence:
         if end is None:
             return None
         title = Title(i, end)
-        if fold(self.tok(end - 1)) in _org_head_words():  # "Trưởng Ban Tuyên giáo"
+        if _listed("organization_heads", fold(self.tok(end - 1))):  # "Trưởng Ban Tuyên giáo"
             name, end = self._proper_part(title, end, end)
             if name:
                 return title, name, name.end
-        name, end = self._governed(title, end, UNIT if self._key(i, end) in _place_heads() else HEAD)
+        name, end = self._governed(title, end, UNIT if _listed("place_heads", *self._key(i, end)) else HEAD)
         return title, name, end
 
     def continue_title(self, title: Title, i: int) -> tuple[NameSpan | None, int] | None:
@@ -209,7 +179,8 @@ class Sentence:
                 continue
             place = self.place_at(j)
             found = lexicon().match(self.tokens, j, GOVERNED)
-            if found and found[1] == ORG_HEAD and not token.text[0].isupper() and found[2] not in _lower_case_units():
+            if found and found[1] == ORG_HEAD and not token.text[0].isupper() and \
+                    not _listed("lower_case_units", *found[2]):
                 found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
             if place and (found is None or place[0] >= found[0]):
                 title.countries.append(place[1])
@@ -241,7 +212,7 @@ class Sentence:
         """A capitalized syllable with a lower-case one after it: a word of a name ("Quốc phòng")."""
         following = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
         return following is not None and following.is_word and following.text.islower() and \
-            following.key not in _stop_words()
+            not _listed("stop_words", following.key)
 
     def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[NameSpan | None, int]:
         """The proper part of an organization after its head word ("Sở" + "Ngoại vụ").
@@ -276,7 +247,7 @@ class Sentence:
                 j = title.last = inner[0]
                 run_length = 0
                 continue
-            if token.is_word and token.text.islower() and run_length == 1 and fold(token.text) not in _stop_words():
+            if token.is_word and token.text.islower() and run_length == 1 and not _listed("stop_words", token.key):
                 j = title.last = j + 1
                 run_length = 0
                 continue
@@ -298,7 +269,7 @@ class Sentence:
         end = capitalized_run(self.tokens, j)
         cut = next((k for k in range(j + 1, end) if self.head_at(k)), end)  # "... Hách Côn Phó Chủ nhiệm"
         start = strip_foreign_honorifics(self.tokens, j, cut)
-        if last_kind == INNER and self.tokens[j - 1].key in _seat_words():
+        if last_kind == INNER and _listed("seat_words", self.tokens[j - 1].key):
             return self._seat(title, j, cut)
         if cut - start < MIN_NAME_WORDS:
             return None, j
@@ -389,7 +360,7 @@ class Sentence:
         if self.tok(j) != "(":
             return j
         close = next((k for k in range(j + 1, min(j + 8, len(self.tokens))) if self.tok(k) == ")"), None)
-        if close is None or " ".join(t.key for t in self.tokens[j + 1:close]) not in _position_remarks():
+        if close is None or not _listed("position_remarks", *self._key(j + 1, close)):
             return j
         return close + 1
 
