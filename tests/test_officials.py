@@ -202,6 +202,12 @@ CASES = [
          ("Lê Đình Phú", ["Tổng Lãnh sự Việt Nam tại Pắc Xế"], "VN", False)],
         id="seat-of-a-consulate-unknown-to-the-gazetteer"),
     pytest.param(
+        "Dự buổi làm việc có Phó Chủ nhiệm Ủy ban ngoại sự hoa kiều Nhân đại Khu tự trị Quảng Tây Mã Thành Nghĩa; "
+        "ông Đào Minh Khoa, Phó Trưởng ban tuyên giáo Thành ủy Bằng Tường.",
+        [("Mã Thành Nghĩa", ["Phó Chủ nhiệm Ủy ban ngoại sự hoa kiều Nhân đại Khu tự trị Quảng Tây"], "CN", False),
+         ("Đào Minh Khoa", ["Phó Trưởng ban tuyên giáo Thành ủy Bằng Tường"], "CN", False)],
+        id="organization-fields-in-lower-case"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],

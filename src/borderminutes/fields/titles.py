@@ -21,8 +21,9 @@ from .. import patterns as P
 from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
                     strip_foreign_honorifics, surname_start, tokenize, words_of)
 
-HEAD, ORG, ORG_HEAD, UNIT, INNER = "head", "org", "org_head", "unit", "inner"
+HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD = "head", "org", "org_head", "unit", "inner", "field"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
+PROPER_PART_WORDS = frozenset({INNER, FIELD})
 MIN_NAME_WORDS = 2
 
 
@@ -41,6 +42,7 @@ def lexicon() -> Lexicon:
     entries += [(o, ORG_HEAD) for o in d["organization_heads"]]
     entries += [(w, UNIT) for words in gazetteer.unit_words().values() for w in words]
     entries += [(w, INNER) for w in d["inner_words"]]
+    entries += [(w, FIELD) for w in d["field_words"]]
     return Lexicon(entries)
 
 
@@ -242,7 +244,7 @@ class Sentence:
                 j = title.last = j + 1
                 run_length = 0
                 continue
-            inner = lexicon().match(self.tokens, j, frozenset({INNER}))
+            inner = lexicon().match(self.tokens, j, PROPER_PART_WORDS)
             if inner:
                 j = title.last = inner[0]
                 run_length = 0
