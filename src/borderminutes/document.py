@@ -91,11 +91,11 @@ def _has_surrogate(text: str) -> bool:
 @functools.cache
 def _letter_counters() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """Patterns for: any letter; a Vietnamese-only letter; a non-ASCII letter outside Vietnamese."""
-    only = "".join(sorted(_VIETNAMESE_ONLY))
-    marked = "".join(sorted(_VIETNAMESE_MARKED))
-    flags = regex.V1 | regex.IGNORECASE
-    return (regex.compile(r"\p{L}", flags), regex.compile(f"[{only}]", flags),
-            regex.compile(rf"[\p{{L}}--[\x00-\x7f{marked}]]", flags))
+    # Both cases spelled out: under IGNORECASE "i" would count as foreign (its variant "İ" is).
+    only = "".join(sorted(_VIETNAMESE_ONLY)).upper() + "".join(sorted(_VIETNAMESE_ONLY))
+    marked = "".join(sorted(_VIETNAMESE_MARKED)).upper() + "".join(sorted(_VIETNAMESE_MARKED))
+    return (regex.compile(r"\p{L}", regex.V1), regex.compile(f"[{only}]", regex.V1),
+            regex.compile(rf"[\p{{L}}--[\x00-\x7f{marked}]]", regex.V1))
 
 
 def looks_vietnamese(text: str) -> bool:
