@@ -219,7 +219,7 @@ def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8")
                   if line.startswith("model name")), platform.processor())
     return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(), "os": platform.platform(),
-            "date": time.strftime("%Y-%m-%d")}
+            "date": time.strftime("%Y-%m-%d"), "load_average_at_start": round(os.getloadavg()[0], 2)}
 
 
 def verdicts(results: dict) -> dict:
@@ -252,7 +252,8 @@ def table(results: dict) -> str:
     lines.append(f"\\* underthesea.ner timed on {ner['measured_articles']} of the {n} articles ({ner['sentences']} "
                  f"sentences, after {ner['model_load_s']:.1f} s of model loading) and extrapolated; one process.")
     lines.append(f"Speed-up over underthesea.ner (--jobs 1 against one ner process): {results['speedup_vs_ner']:.0f}x.")
-    lines.append(f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['date']}.")
+    lines.append(f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['date']}; "
+                 f"load average {m['load_average_at_start']} when the run started (other work slows every figure).")
     lines.append("")
     for name, (value, ok) in verdicts(results).items():
         lines.append(f"- {name}: {value} (target {'>=' if name in ('per_core_articles_per_s', 'speedup_vs_ner') else '<='} "
