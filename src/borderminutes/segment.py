@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 
 from . import patterns as P
 from .boilerplate import Cleaned, Removed, Span
 from .document import Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Article:
     removed: list[Removed]
     paragraphs: list[Paragraph]
     sentences: list[Sentence] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # see ``per_article``
 
     @property
     def text(self) -> str:
@@ -53,6 +57,19 @@ class Article:
     def body(self) -> list[Paragraph]:
         """Paragraphs that are not photo captions."""
         return [p for p in self.paragraphs if not p.is_caption]
+
+
+def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
+    """Memoise ``fn(article)`` in the article's own ``memo``: several fields read the same layout,
+    lead date and places. The value lives and dies with its article, so none leaks to another."""
+
+    @functools.wraps(fn)
+    def wrapper(article: Article) -> T:
+        if wrapper not in article.memo:
+            article.memo[wrapper] = fn(article)
+        return article.memo[wrapper]
+
+    return wrapper
 
 
 @functools.cache

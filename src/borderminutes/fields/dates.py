@@ -26,7 +26,7 @@ import regex
 
 from .. import patterns as P
 from ..models import Evidence, MeetingDate
-from ..segment import Article, Paragraph, Sentence
+from ..segment import Article, Paragraph, Sentence, per_article
 from . import source
 
 _YEAR = r"\d{4}"
@@ -94,7 +94,7 @@ def find_meeting_date(article: Article, published: str | None, warnings: list[st
     )
 
 
-@source.per_article
+@per_article
 def main_date(article: Article) -> DateMention | None:
     """The meeting's own date: in the lead, else tied to a meeting word, else in the next paragraphs."""
     body = source.body_after_top(article)

@@ -19,7 +19,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Official, Proposal, Side
-from ..segment import Article, Paragraph
+from ..segment import Article, Paragraph, per_article
 from .wordlists import alternation, ending, starting
 
 Span = tuple[int, int]
@@ -334,8 +334,10 @@ def _speaker_parts(scan: str, unit: Span) -> list[Span]:
     return parts + [(start, end)]
 
 
+@per_article
 def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
-    """Every act of proposing in the body, and the statement units its lists take up."""
+    """Every act of proposing in the body, and the statement units its lists take up (read by the
+    proposals and the agreements: computed once per article, never changed by its readers)."""
     scan = article.scan
     drafts: list[Draft] = []
     used: list[Span] = []

@@ -24,7 +24,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Paragraph, Sentence
+from ..segment import Article, Paragraph, Sentence, per_article
 from . import dates, location, source
 
 VIETNAM = "VN"
@@ -165,7 +165,7 @@ def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
     return found
 
 
-@source.per_article
+@per_article
 def _mention_cache(article: Article) -> dict[int, tuple[Mention, ...]]:
     """Places per paragraph index, filled as paragraphs are asked for (the gazetteer pattern is slow)."""
     return {}

@@ -12,36 +12,15 @@ from __future__ import annotations
 import calendar
 import functools
 from dataclasses import dataclass
-from typing import Callable, TypeVar
 
 import regex
 
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Source
-from ..segment import Article, Paragraph
+from ..segment import Article, Paragraph, per_article
 
 _DASH = r"[-–—]"
-T = TypeVar("T")
-
-
-def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
-    """Memoise ``fn(article)`` for the last few articles: several fields read the same layout and
-    lead date. An Article is not hashable, so entries are keyed by identity."""
-    memo: dict[int, tuple[Article, T]] = {}
-
-    @functools.wraps(fn)
-    def wrapper(article: Article) -> T:
-        hit = memo.get(id(article))
-        if hit is not None and hit[0] is article:
-            return hit[1]
-        value = fn(article)
-        if len(memo) >= 8:
-            memo.clear()
-        memo[id(article)] = (article, value)
-        return value
-
-    return wrapper
 
 
 @dataclass(frozen=True)
