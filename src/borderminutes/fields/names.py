@@ -32,16 +32,11 @@ class Token:
     start: int
     end: int
     key: str  # fold(text)
+    is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
 
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
-
-    @property
-    def is_capitalized(self) -> bool:
-        """A proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"."""
-        t = self.text
-        return t[0].isupper() and t[0].isalpha() and (len(t) == 1 or t[1:].islower())
 
 
 @functools.cache
@@ -77,16 +72,45 @@ def split_words(text: str) -> list[tuple[str, int]]:
         i, n = 0, len(chunk)
         while i < n:
             j = i + 1
-            if _is_word_char(chunk[i]):
-                while j < n and _is_word_char(chunk[j]):
+            if chunk[i].isalnum() or _is_word_char(chunk[i]):
+                while j < n and (chunk[j].isalnum() or _is_word_char(chunk[j])):
                     j += 1
             pieces.append((chunk[i:j], at + i))
             i = j
     return pieces
 
 
+# Punctuation that commonly sticks to a word's ends: stripped with one string call.
+_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’–—…«»·•‐‑"
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of ``text`` as ``fold`` keys, punctuation dropped: for quick membership tests.
+
+    String methods on the whole text; only a chunk with unusual punctuation is split by hand.
+    """
+    folded = text.casefold()
+    for old_form, new_form in _OLD_TONES.items():
+        if old_form in folded:
+            folded = folded.replace(old_form, new_form)
+    words: list[str] = []
+    for chunk in folded.split():
+        if not chunk.isalnum():
+            chunk = chunk.strip(_EDGE_PUNCTUATION)
+            if not chunk.isalnum():
+                words.extend(word for word, _ in split_words(chunk) if _is_word_char(word[0]))
+                continue
+        words.append(chunk)
+    return words
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(word, offset + at, offset + at + len(word), fold(word)) for word, at in split_words(text)]
+    return [Token(word, offset + at, offset + at + len(word), fold(word), _is_capitalized(word))
+            for word, at in split_words(text)]
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[0].isupper() and word[0].isalpha() and (len(word) == 1 or word[1:].islower())
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -103,10 +127,11 @@ class Lexicon:
             if key:
                 self.entries.setdefault(key, category)
         self.prefixes = frozenset(k[:n] for k in self.entries for n in range(1, len(k) + 1))
+        self.first_words = frozenset(k[0] for k in self.entries)
 
     def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
-        if i >= len(tokens) or (tokens[i].key,) not in self.prefixes:
+        if i >= len(tokens) or tokens[i].key not in self.first_words:
             return None
         key, positions = (tokens[i].key,), [i]
         j = i + 1
