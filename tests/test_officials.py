@@ -208,6 +208,52 @@ CASES = [
          ("Đào Minh Khoa", ["Phó Trưởng ban tuyên giáo Thành ủy Bằng Tường"], "CN", False)],
         id="organization-fields-in-lower-case"),
     pytest.param(
+        "Tại điểm cầu châu Văn Sơn, buổi hội đàm do bà Trương Tuệ Nhi, Phó Châu trưởng Chính quyền nhân dân châu "
+        "Văn Sơn chủ trì; cùng dự có ông Khổng Đức Vinh, Phó Giám đốc Cục Công an châu và đại diện các ngành.",
+        [("Trương Tuệ Nhi", ["Phó Châu trưởng Chính quyền nhân dân châu Văn Sơn"], "CN", True),
+         ("Khổng Đức Vinh", ["Phó Giám đốc Cục Công an châu"], "CN", False)],
+        id="bridge-point-speaks-for-the-whole-sentence"),
+    pytest.param(
+        "Về phía Trung Quốc, đoàn do Thiếu tá Mạnh Khải Văn, Đại đội trưởng Đại đội Quản lý biên giới Hà Khẩu dẫn "
+        "đầu; đi cùng có ông Tào Đức Lâm, Chính trị viên đại đội.",
+        [("Mạnh Khải Văn", ["Thiếu tá", "Đại đội trưởng Đại đội Quản lý biên giới Hà Khẩu"], "CN", True),
+         ("Tào Đức Lâm", ["Chính trị viên đại đội"], "CN", False)],
+        id="side-opening-a-sentence-covers-clauses-after-a-semicolon"),
+    pytest.param(
+        "Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn đã tiếp ông Trương Kiến Hoa, Ủy viên Ban Thường vụ Châu ủy, "
+        "Phó Châu trưởng châu Văn Sơn, khi ông dẫn đầu đoàn công tác sang thăm và làm việc tại tỉnh.",
+        [("Nguyễn Văn Sơn", ["Chủ tịch UBND tỉnh Hà Giang"], "VN", False),
+         ("Trương Kiến Hoa", ["Ủy viên Ban Thường vụ Châu ủy", "Phó Châu trưởng châu Văn Sơn"], "CN", True)],
+        id="honorific-referring-back-leads-the-delegation"),
+    pytest.param(
+        "Tiếp đoàn có ông Vi Quốc Cường, Phó Huyện trưởng Chính quyền nhân dân huyện Long Châu; bà Châu Thanh "
+        "Mai, Trưởng phòng Ngoại sự huyện cùng lãnh đạo một số ban, ngành. Phát biểu tại buổi tiếp, Phó Trưởng "
+        "phòng Ngoại sự huyện Long Châu Châu Minh Vũ cảm ơn sự hợp tác.",
+        [("Vi Quốc Cường", ["Phó Huyện trưởng Chính quyền nhân dân huyện Long Châu"], "CN", False),
+         ("Châu Thanh Mai", ["Trưởng phòng Ngoại sự huyện"], "CN", False),
+         ("Châu Minh Vũ", ["Phó Trưởng phòng Ngoại sự huyện Long Châu"], "CN", False)],
+        id="list-item-on-the-side-of-the-one-before-and-family-name-chau"),
+    pytest.param(
+        "Đoàn đại biểu tỉnh Lai Châu do đồng chí Tống Thanh Bình, Phó Bí thư Tỉnh ủy dẫn đầu đã sang thăm châu "
+        "Hồng Hà. Tiếp đoàn có ông Lưu Vĩnh Khang, Phó Châu trưởng và bà Lạc Mỹ Vân, Phó Chủ nhiệm Văn phòng "
+        "Ngoại sự.",
+        [("Tống Thanh Bình", ["Phó Bí thư Tỉnh ủy"], "VN", True),
+         ("Lưu Vĩnh Khang", ["Phó Châu trưởng"], "CN", False),
+         ("Lạc Mỹ Vân", ["Phó Chủ nhiệm Văn phòng Ngoại sự"], "CN", False)],
+        id="those-receiving-the-delegation-are-the-other-side"),
+    pytest.param(
+        "Tại điểm cầu Hà Nội, Thứ trưởng Bộ Công Thương Phan Thị Hằng Nga hội đàm trực tuyến với ông Tiêu Vĩnh "
+        "Minh, Phó Chủ nhiệm Văn phòng Ngoại sự; ông Lỗ Kiến Văn, Phó Cục trưởng Cục Thương mại.",
+        [("Phan Thị Hằng Nga", ["Thứ trưởng Bộ Công Thương"], "VN", False),
+         ("Tiêu Vĩnh Minh", ["Phó Chủ nhiệm Văn phòng Ngoại sự"], "CN", False),
+         ("Lỗ Kiến Văn", ["Phó Cục trưởng Cục Thương mại"], "CN", False)],
+        id="after-hoi-dam-voi-the-other-side"),
+    pytest.param(
+        "Cùng dự có ông Phạm Quốc Khánh và bà Lê Thị Hồng, đại diện Hiệp hội doanh nghiệp tỉnh. Ông Trần Văn "
+        "Lực, một tiểu thương, cho biết hàng hóa thông quan nhanh.",
+        [("Phạm Quốc Khánh", [], "VN", False), ("Lê Thị Hồng", [], "VN", False)],
+        id="untitled-people-in-an-attendance-list"),
+    pytest.param(
         "Hai bên thống nhất tăng cường hợp tác.\n\nTin, ảnh: NGUYỄN HÀ\n\nMinh Anh, Trung tâm Văn hóa huyện "
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],
@@ -243,6 +289,14 @@ def test_foreign_only_title_takes_the_neighbour_from_the_sides():
     body = "Cùng dự có ông Bun Mi Vông Sa, Huyện trưởng."
     _, (official,) = _officials(body, [Side(country="VN"), Side(country="LA")])
     assert official.country == "LA"
+
+
+def test_foreign_looking_people_take_the_neighbour_when_nothing_else_places_them():
+    body = ("Chiều 5/3, Thủ tướng Phạm Minh Chính hội kiến Thủ tướng Sok Vanna tại Hà Nội. Tham dự có ngài Chan "
+            "Sophal và ông Văn-xay Phôm-ma-chăn.")
+    _, found = _officials(body, [Side(country="VN"), Side(country="KH")])
+    assert [(o.name, o.country) for o in found] == [
+        ("Phạm Minh Chính", "VN"), ("Sok Vanna", "KH"), ("Chan Sophal", "KH"), ("Văn-xay Phôm-ma-chăn", "KH")]
 
 
 @pytest.mark.parametrize("stem", sample_stems())

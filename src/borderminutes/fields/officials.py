@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
-from .names import (DASHES, capitalized_run, countries_named, data, fold, split_words, strip_foreign_honorifics,
-                    surname_start, words_of)
+from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words,
+                    strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
 
@@ -31,8 +31,10 @@ FOREIGN_SIDE = "foreign"  # patterns/titles.yaml side_words: a title only the ne
 # Characters before a mention that a cue phrase ending at it may span ("Về phía ... có" takes up to 160).
 CUE_REACH = 240
 
-# How sure a country is, by where it came from.
-FROM_TITLE_PLACE, FROM_CONTEXT, FROM_TITLE_WORD, FROM_DEFAULT = 3, 2, 1, 0
+# How sure a country is, by where it came from: a place in a title, a side cue right before the
+# mention, a word only one side's titles have, a side cue earlier in the sentence (or the item
+# before in a list), the shape of the name, nothing (Vietnam).
+FROM_TITLE_PLACE, FROM_CONTEXT, FROM_TITLE_WORD, FROM_FRAME, FROM_NAME, FROM_DEFAULT = 5, 4, 3, 2, 1, 0
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Mention:
     head: bool = False
     mention_only: bool = False
     context: str | None = None  # country from "Về phía ... có", "Đoàn ... do"
+    frame: str | None = None  # country from a side cue earlier in the sentence, or the list item before
+    attending: bool = False  # named in a list of those present ("Tham dự có ông X")
 
     @property
     def start(self) -> int:
@@ -131,10 +135,47 @@ def _optional_honorific() -> str:
 
 @functools.cache
 def _side_cue_pattern():
-    """"<cue> X có|do [các] [đồng chí|ông|bà] [:]" up to the mention."""
+    """"<cue> [X] có|do [các] [đồng chí|ông|bà] [:]" up to the mention."""
     d = data()
-    return P.compile_(rf"(?:{_words(d['side_cues'])})\s+(?P<x>[^;:.]{{0,160}}?)\s+"
+    return P.compile_(rf"(?P<cue>{_words(d['side_cues'])})(?:\s+(?P<x>[^;:.]{{1,160}}?))?\s+"
                       rf"(?:{_words(d['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
+
+
+@functools.cache
+def _folded(key: str) -> frozenset[str]:
+    """The list ``key`` of patterns/officials.yaml as ``fold`` keys, one space between words."""
+    return frozenset(" ".join(fold(w).split()) for w in data()[key])
+
+
+@functools.cache
+def _delegation_pattern():
+    """A delegation and the words naming it, up to a punctuation mark: "Đoàn đại biểu tỉnh X"."""
+    d = data()
+    return P.compile_(rf"(?<!(?:{_words(d['delegation_roles'])})\s+)(?<!\w)(?:{_words(d['delegation_words'])})(?!\w)"
+                      rf"(?P<phrase>[^,;:.()\n]{{0,80}})", ignore_case=True)
+
+
+@functools.cache
+def _frame_phrase_pattern():
+    """The place phrase of a clause-opening side cue, up to a comma or "có|do|gồm|là"."""
+    return P.compile_(rf"\s+(?P<x>[^,;:.]{{1,160}}?)(?=\s*[,;:.]|\s+(?:{_words(data()['side_cue_ends'])})(?!\w)|\s*$)",
+                      ignore_case=True)
+
+
+@functools.cache
+def _attendance_pattern():
+    """"Tham dự hội đàm có [ông|bà]", "Tiếp đoàn gồm" right before the mention."""
+    d = data()
+    return P.compile_(rf"(?<!\w)(?:{_words(d['attendance_words'])})(?!\w)[^;:.]{{0,80}}?(?<!\w)"
+                      rf"(?:{_words(d['side_cue_ends'])})\s*:?\s*{_optional_honorific()}", ignore_case=True)
+
+
+@functools.cache
+def _head_by_pronoun_pattern():
+    """After a mention: ", nhân dịp đồng chí dẫn đầu Đoàn ...": the honorific alone refers back to it."""
+    d = data()
+    return P.compile_(rf"\s*,?\s*(?:(?:{_words(d['pronoun_clause_openers'])})\s+)?"
+                      rf"(?:{_words(d['honorifics'])})\s+(?:{_words(d['head_after'])})(?!\w)", ignore_case=True)
 
 
 @functools.cache
@@ -177,7 +218,7 @@ def _may_name_somebody(text: str) -> bool:
 
     Checked on plain words before the sentence is tokenized (most sentences fail it).
     """
-    keys = [fold(word) for word, _ in split_words(text)]
+    keys = plain_words(text)
     singles, pairs = _mention_cue_keys()
     return not singles.isdisjoint(keys) or not pairs.isdisjoint(zip(keys, keys[1:]))
 
@@ -250,9 +291,9 @@ def _names_sharing_titles(sentence: Sentence, mention: Mention) -> list[Mention]
 
 def _opens_list_item(sentence: Sentence, i: int) -> bool:
     """A name without honorific counts only when a comma or dash and a title follow it."""
-    end = capitalized_run(sentence.tokens, i)
     if i > 0 and sentence.tokens[i - 1].is_capitalized:
         return False
+    end = capitalized_run(sentence.tokens, i)
     return sentence.tok(end) in {",", "(", *DASHES} and bool(sentence.head_at(end + 1))
 
 
@@ -300,12 +341,35 @@ def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = Fals
 # --- context: side, head, mentioned only -----------------------------------------------
 
 
-def _country_of_phrase(sentence: Sentence, start: int, end: int, foreign: str) -> str | None:
+class _ArticleSides:
+    """The article's foreign country and, looked up only when needed, the visiting delegation's."""
+
+    def __init__(self, article: Article, foreign: str):
+        self.article, self.foreign = article, foreign
+
+    def other(self, country: str | None) -> str | None:
+        if country is None:
+            return None
+        return self.foreign if country == VIETNAM else VIETNAM
+
+    @functools.cached_property
+    def visitors(self) -> str | None:
+        """The country of the first delegation the article names ("Đoàn đại biểu tỉnh Lạng Sơn ...")."""
+        text = self.article.scan
+        for paragraph in self.article.paragraphs:
+            for m in P.finditer(_delegation_pattern(), text, paragraph.start, paragraph.end):
+                country = next(iter(countries_named(text, m.start("phrase"), m.end("phrase"))), None)
+                if country:
+                    return country
+        return None
+
+
+def _country_of_phrase(sentence: Sentence, start: int, end: int, sides: _ArticleSides) -> str | None:
     """The country of the first place named in ``text[start:end]``; VN for "tỉnh ta", the partner for "phía bạn"."""
     if P.search(_phrase_pattern("own_side_words"), sentence.text, start, end):
         return VIETNAM
     if P.search(_phrase_pattern("partner_side_words"), sentence.text, start, end):
-        return foreign
+        return sides.foreign
     for k in range(sentence.index_at(start), sentence.index_at(end)):
         place = sentence.place_at(k)
         if place and place[1]:
@@ -313,10 +377,12 @@ def _country_of_phrase(sentence: Sentence, start: int, end: int, foreign: str) -
     return None
 
 
-def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | None:
+def _side_context(sentence: Sentence, mention: Mention, sides: _ArticleSides) -> str | None:
     """The side a "Về phía X có" / "Đoàn X do" / "Tại điểm cầu X có" cue gives the mention.
 
     The cue closest to the mention speaks for it, so cues are tried from the last one back.
+    A host verb before the cue ("Tiếp đoàn tỉnh X có") gives the other side; with no place
+    ("Tiếp đoàn có", "Cùng đi với đoàn có") the delegation is the article's visitors.
     """
     cues = list(P.finditer(_phrase_pattern("side_cues"), sentence.text, _reach(sentence, mention), mention.start))
     for cue_word in reversed(cues):
@@ -325,12 +391,41 @@ def _side_context(sentence: Sentence, mention: Mention, foreign: str) -> str | N
         cue = P.match(_side_cue_pattern(), sentence.text, cue_word.start(), mention.start)
         if cue is None:
             continue
-        country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"), foreign)
+        if cue.start("x") < 0:  # "Tiếp đoàn có": the delegation the article is about
+            delegation = " ".join(fold(cue.group("cue")).split()) in _folded("delegation_words")
+            country = sides.visitors if delegation else None
+        else:
+            country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"), sides)
         if country:
-            if host:
-                return foreign if country == VIETNAM else VIETNAM
-            return country
+            return sides.other(country) if host else country
     return None
+
+
+def _frame_events(sentence: Sentence, sides: _ArticleSides) -> list[tuple[int, str, str | None]]:
+    """(position, kind, country) of what sets or turns the side of a sentence's later mentions.
+
+    "frame": a side cue opening a clause ("Tại điểm cầu X, ...", "Phía X do ...; cùng đi có ...")
+    speaks for the rest of the sentence; "turn": a verb that brings in the other party ("hội
+    đàm với", "tiếp") gives the rest of its clause to that party; "clause": a semicolon ends
+    that clause.
+    """
+    text, start, end = sentence.text, sentence.start, sentence.end
+    events: list[tuple[int, str, str | None]] = []
+    for cue in P.finditer(_phrase_pattern("side_frames"), text, start, end):
+        if not _opens_clause(text, start, cue.start()):
+            continue
+        phrase = P.match(_frame_phrase_pattern(), text, cue.end(), end)
+        country = phrase and _country_of_phrase(sentence, phrase.start("x"), phrase.end("x"), sides)
+        if country:
+            events.append((cue.start(), "frame", country))
+    not_turns = {m.start() for m in P.finditer(_phrase_pattern("frame_turn_exceptions"), text, start, end)}
+    events += [(m.start(), "turn", None) for m in P.finditer(_phrase_pattern("frame_turns"), text, start, end)
+               if m.start() not in not_turns]
+    at = text.find(";", start, end)
+    while at >= 0:
+        events.append((at, "clause", None))
+        at = text.find(";", at + 1, end)
+    return sorted(events, key=lambda e: e[0])
 
 
 def _reach(sentence: Sentence, mention: Mention, floor: int | None = None) -> int:
@@ -390,24 +485,51 @@ def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bo
     return end_word is not None and cues.clause_head_before(end_word.start())
 
 
-def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> None:
-    """Side context, head of delegation and mentioned-only flags of one sentence's mentions."""
-    text = sentence.text
-    cues = _SentenceCues(sentence)
+def _mark_sides(sentence: Sentence, mentions: list[Mention], sides: _ArticleSides) -> None:
+    """The side cues of one sentence's mentions: the cue right before a mention (``context``, which
+    its list shares) and the clause-opening cue or turn that speaks for the rest (``frame``)."""
+    events = _frame_events(sentence, sides)
     context: str | None = None
+    frame: str | None = None
+    turned = False
+    k = 0
     for index, mention in enumerate(mentions):
-        own = _side_context(sentence, mention, foreign)
+        while k < len(events) and events[k][0] < mention.start:
+            _, kind, country = events[k]
+            if kind == "frame":
+                frame, turned = country, False
+            else:
+                turned = kind == "turn"
+            k += 1
+        own = _side_context(sentence, mention, sides)
+        continues = index > 0 and _continues_list(sentence, mentions[index - 1], mention)
         if own:
-            context = own
-        elif index and not _continues_list(sentence, mentions[index - 1], mention):
+            context = frame = own
+            turned = False
+        elif not continues:
             context = None
         mention.context = context
+        if continues and not own:  # list items separated by ";" stay on one side
+            mention.frame = mentions[index - 1].frame
+        else:
+            mention.frame = sides.other(frame) if turned else frame
+
+
+def _mark_cues(sentence: Sentence, mentions: list[Mention]) -> None:
+    """Head of delegation, attendance and mentioned-only flags of one sentence's mentions (after their sides)."""
+    text = sentence.text
+    cues = _SentenceCues(sentence)
+    for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
+        participating = P.search(_participation_pattern(), text, reach, mention.start) is not None
+        listed = P.search(_attendance_pattern(), text, _reach(sentence, mention, cues.clause_start(mention.start)),
+                          mention.start) is not None
+        mention.attending = mention.context is not None or participating or listed or \
+            index > 0 and mentions[index - 1].attending and _continues_list(sentence, mentions[index - 1], mention)
         if _chaired_by(sentence, cues, mention):
             mention.head = True
-        elif P.search(_mention_only_pattern(), text, reach, mention.start) and \
-                not P.search(_participation_pattern(), text, reach, mention.start):
+        elif not participating and P.search(_mention_only_pattern(), text, reach, mention.start):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
                 cues.delegation_end is not None and cues.delegation_end <= mention.start:
@@ -416,6 +538,22 @@ def _mark_cues(sentence: Sentence, mentions: list[Mention], foreign: str) -> Non
             mention.head = True
             if P.match(_joint_head_pattern(), text, mention.end, sentence.end):
                 _mark_joint_heads(sentence, mentions, index)
+        elif not past and P.match(_head_by_pronoun_pattern(), text, mention.end, sentence.end):
+            mention.head = True
+
+
+def _inherit_list_sides(sentence: Sentence, mentions: list[Mention], foreign: str) -> None:
+    """A list item nothing places takes the side of the item before it.
+
+    ("Tiếp đoàn có ông A, Phó Thị trưởng thành phố Bằng Tường; bà B, Phó Chủ nhiệm Văn phòng
+    Ngoại sự thành phố": B is on A's side.)
+    """
+    for previous, mention in zip(mentions, mentions[1:]):
+        if mention.name and _continues_list(sentence, previous, mention) and \
+                _mention_country(mention, foreign)[0] == FROM_DEFAULT:
+            surety, country = _mention_country(previous, foreign)
+            if surety >= FROM_FRAME:
+                mention.frame = country
 
 
 def _continues_list(sentence: Sentence, previous: Mention, mention: Mention) -> bool:
@@ -479,15 +617,39 @@ def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
         return FROM_TITLE_WORD, named[0]
     if FOREIGN_SIDE in sides:
         return FROM_TITLE_WORD, foreign
+    if mention.frame:
+        return FROM_FRAME, mention.frame
+    if mention.name and _looks_foreign(mention):
+        return FROM_NAME, foreign
     return FROM_DEFAULT, VIETNAM
+
+
+def _looks_foreign(mention: Mention) -> bool:
+    """A weak cue, for people nothing else places ("Thủ tướng Hun Sen", "ngài Sok Chenda").
+
+    Only foreigners are called "ngài" or "Samdech"; only their names are hyphenated
+    ("Bun-thoong", Lao names transcribed), written with f, j, w, z, or start with no
+    Vietnamese family name (Chinese names read in Sino-Vietnamese have one and stay Vietnamese-looking).
+    """
+    tokens = mention.sentence.tokens
+    if any(t.key in _folded("foreign_only_honorifics") for t in tokens[mention.first:mention.name.start]):
+        return True
+    if any(glued_dash(tokens, k) for k in range(mention.name.start, mention.name.end)):
+        return True
+    if not _folded("foreign_letters").isdisjoint(mention.name_text.casefold()):
+        return True
+    family = tokens[mention.name.start].key
+    return family not in surnames() and family not in _folded("native_name_starts")
 
 
 # --- assembling ------------------------------------------------------------------------
 
 
 def _marks_an_official(mention: Mention) -> bool:
-    """A title, a lead, or "đồng chí" (used for officials, unlike "ông"/"bà", which any citizen gets)."""
-    return bool(mention.titles) or mention.head or mention.honorific == "đồng chí" and not mention.plural
+    """A title, a lead, "đồng chí" (used for officials, unlike "ông"/"bà", which any citizen gets),
+    or an honorific in a list of those present ("Tham dự có ông X và bà Y")."""
+    return bool(mention.titles) or mention.head or mention.honorific == "đồng chí" and not mention.plural or \
+        mention.attending and mention.first < mention.name.start
 
 
 def _best_titles(mentions: list[Mention]) -> list[str]:
@@ -559,11 +721,15 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
                  if _may_name_somebody(article.scan[s.start:s.end])]
     found = [(sentence, *_mentions_in(sentence)) for sentence in sentences]
     foreign = _neighbour(sides, [m for _, named, untitled in found for m in named + untitled], article)
+    article_sides = _ArticleSides(article, foreign)
     people: dict[str, _Person] = {}
     refs: list[Mention] = []
     for sentence, named, untitled in found:
-        _mark_cues(sentence, sorted(named + untitled, key=lambda m: m.first), foreign)
+        mentions = sorted(named + untitled, key=lambda m: m.first)
+        _mark_sides(sentence, mentions, article_sides)
+        _mark_cues(sentence, mentions)
         _share_parenthesized_titles(named)
+        _inherit_list_sides(sentence, mentions, foreign)
         refs.extend(untitled)
         for mention in named:
             person = people.setdefault(fold(mention.name_text), _Person(mention.name_text))

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .. import gazetteer
 from .. import patterns as P
 from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
-                    strip_foreign_honorifics, surname_start, tokenize, words_of)
+                    strip_foreign_honorifics, surname_start, surnames, tokenize, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD = "head", "org", "org_head", "unit", "inner", "field"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
@@ -184,6 +184,9 @@ class Sentence:
             if found and found[1] == ORG_HEAD and not token.text[0].isupper() and \
                     not _listed("lower_case_units", *found[2]):
                 found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
+            elif found and found[1] == UNIT and last_kind in (UNIT, "place") and token.is_capitalized and \
+                    token.key in surnames():
+                found = None  # no unit follows a unit or its place: "thành phố Bách Sắc Châu Mỹ Linh" is a name
             if place and (found is None or place[0] >= found[0]):
                 title.countries.append(place[1])
                 j = title.last = place[0]
