@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import regex
+
 from . import patterns as P
 
 
@@ -45,6 +47,11 @@ class _Rules:
     credit: object
     link_line: object
     min_article_chars: int
+    marker_line: object  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
+
+
+# First characters of a line that lists links ("- Tin liên quan ..."), tested before its pattern.
+LINK_MARKS = ("-", "–", "•")
 
 
 @functools.cache
@@ -53,7 +60,7 @@ def _rules() -> _Rules:
     tail = r"\s*(?::|\(\d+\))?\s*"
     exts = "|".join(data["image_extensions"])
     labels = "|".join(data["image_label_words"])
-    return _Rules(
+    rules = dict(
         cut=P.compile_(rf"^\s*(?:{P.phrases(data['cut_markers']).pattern}){tail}$", ignore_case=True),
         widget=P.compile_(rf"^\s*(?:{P.phrases(data['widget_headings']).pattern}){tail}$", ignore_case=True),
         share=P.compile_(
@@ -62,12 +69,19 @@ def _rules() -> _Rules:
         ),
         placeholder=P.compile_(rf"^\s*(?:{P.phrases(data['placeholder_lines']).pattern})\s*$", ignore_case=True),
         image_file=P.compile_(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", ignore_case=True),
+        bullet=P.compile_(r"^\s*[•·●▪◦*-]\s"),
+    )
+    # One alternation of those rules, each keeping its own case flag: it matches where one of them does.
+    marker_line = P.compile_("|".join(
+        f"(?{'i' if rule.flags & regex.IGNORECASE else '-i'}:{rule.pattern})" for rule in rules.values()))
+    return _Rules(
+        **rules,
         image_label_prefix=P.compile_(rf"^[^\n]{{5,300}}?\s-\s(?:{labels})\s\d+(?=\S)", ignore_case=True),
         image_label_suffix=P.compile_(rf"^[^\n]{{5,300}}?\s(?:{labels})\s\d+\s*$", ignore_case=True),
-        bullet=P.compile_(r"^\s*[•·●▪◦*-]\s"),
         credit=P.compile_(r"(?:\(|\b)(?:Ảnh|Nguồn ảnh|Photo)\s*:", ignore_case=True),
-        link_line=P.compile_(r"^[-–•]\s+\S[^\n]{10,200}(?<![.;:!?…,])$"),
+        link_line=P.compile_(rf"^[{''.join(LINK_MARKS)}]\s+\S[^\n]{{10,200}}(?<![.;:!?…,])$"),
         min_article_chars=int(data["min_article_chars"]),
+        marker_line=marker_line,
     )
 
 
@@ -96,37 +110,21 @@ def clean(scan: str) -> Cleaned:
         if not stripped:
             in_widget = False
             continue
-        if rules.cut.match(line, timeout=P.TIMEOUT) and kept_chars >= rules.min_article_chars:
+        reason = _line_rule(line, rules, in_widget, kept_chars)
+        if reason == "cut":
             cut_at = start
             break
-        if rules.widget.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "widget"))
-            in_widget = True
-            continue
-        if in_widget and rules.bullet.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "widget"))
-            continue
-        in_widget = False
-        if rules.share.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "share-links"))
-            continue
-        if rules.placeholder.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "placeholder"))
-            after_picture = True
-            continue
-        if rules.image_file.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "image-file"))
-            after_picture = True
-            continue
-        if rules.image_label_suffix.match(line, timeout=P.TIMEOUT):
-            removed.append(Removed(start, end, "image-label"))
-            after_picture = True
+        in_widget = reason == "widget"
+        if reason is not None:
+            removed.append(Removed(start, end, reason))
+            if reason in _PICTURE_REASONS:
+                after_picture = True
             continue
         if previous is not None and previous[1] == stripped:
             removed.append(Removed(start, end, "duplicate-caption"))
             captions.add(previous[0])
             continue
-        label = rules.image_label_prefix.match(line, timeout=P.TIMEOUT)
+        label = rules.image_label_prefix.match(line, timeout=P.TIMEOUT) if "-" in line else None  # its " - "
         if label:
             removed.append(Removed(start, start + label.end(), "image-label"))
             captions.add(start)
@@ -143,9 +141,38 @@ def clean(scan: str) -> Cleaned:
                    caption_lines=frozenset(captions))
 
 
+_PICTURE_REASONS = ("placeholder", "image-file", "image-label")  # a caption may follow these lines
+
+
+def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int) -> str | None:
+    """Why a whole line is page noise ("cut": the related news start here), or None for a kept line.
+
+    The rules are tried in order; cheap tests skip those that cannot match: one alternation for the
+    marker lines, and the number that must end an image label ("Hình 2")."""
+    if rules.marker_line.match(line, timeout=P.TIMEOUT):
+        if rules.cut.match(line, timeout=P.TIMEOUT) and kept_chars >= rules.min_article_chars:
+            return "cut"
+        if rules.widget.match(line, timeout=P.TIMEOUT) or (in_widget and rules.bullet.match(line, timeout=P.TIMEOUT)):
+            return "widget"
+        for reason, rule in (("share-links", rules.share), ("placeholder", rules.placeholder),
+                             ("image-file", rules.image_file)):
+            if rule.match(line, timeout=P.TIMEOUT):
+                return reason
+    if _may_end_in_digit(line) and rules.image_label_suffix.match(line, timeout=P.TIMEOUT):
+        return "image-label"
+    return None
+
+
+def _may_end_in_digit(line: str) -> bool:
+    """False when the line's last visible character is an ASCII character other than a digit.
+    (Beyond ASCII, the regex module knows digits that ``str.isdigit`` does not.)"""
+    last = line.rstrip()[-1:]
+    return not last.isascii() or last.isdigit()
+
+
 def _credited(line: str, rules: _Rules) -> bool:
     """A short line ending in a photo credit ("... Ảnh: TTXVN phát") is a caption."""
-    found = rules.credit.search(line, timeout=P.TIMEOUT)
+    found = ":" in line and rules.credit.search(line, timeout=P.TIMEOUT)  # no credit without its colon
     return bool(found) and len(line) < 400 and len(line) - found.start() < 80
 
 
@@ -154,7 +181,7 @@ def _link_lists(scan: str, rules: _Rules) -> list[Removed]:
     found, run = [], []
     for start, end in _lines(scan):
         line = scan[start:end].strip()
-        if rules.link_line.match(line, timeout=P.TIMEOUT):
+        if line.startswith(LINK_MARKS) and rules.link_line.match(line, timeout=P.TIMEOUT):
             run.append((start, end))
             continue
         if len(run) >= 2:
