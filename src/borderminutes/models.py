@@ -126,6 +126,7 @@ class Meeting(_Model):
     proposals: list[Proposal] = []
     agreements: list[Statement] = []
     topics: list[Topic] = []
+    topic_evidence: dict[Topic, list[Evidence]] = {}  # where each topic's words occur
     evidence: list[Evidence] = []  # where the meeting is named (kind_text, online, session number)
 
 
@@ -141,6 +142,8 @@ def iter_evidence(model: BaseModel) -> Iterator[Evidence]:
     """Every Evidence inside ``model``, depth first."""
     for name in type(model).model_fields:
         value = getattr(model, name)
+        if isinstance(value, dict):
+            value = [ev for evs in value.values() for ev in evs]
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Evidence):
                 yield item

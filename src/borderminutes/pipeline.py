@@ -107,6 +107,7 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
         return None
     found_sides = _guarded("sides", lambda: sides.find_sides(article), [], warnings)
     found_officials = _guarded("officials", lambda: officials.find_officials(article, found_sides), [], warnings)
+    found_topics = _guarded("topics", lambda: topics.topic_evidence(article), {}, warnings)
     return head.meeting.model_copy(update={
         "date": _guarded("date", lambda: dates.find_meeting_date(article, src.published, warnings), None, warnings),
         "location": _guarded("location", lambda: location.find_location(article, head.meeting.online), None, warnings),
@@ -117,7 +118,8 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
         "proposals": _guarded(
             "proposals", lambda: proposals.find_proposals(article, found_officials, found_sides), [], warnings),
         "agreements": _guarded("agreements", lambda: agreements.find_agreements(article), [], warnings),
-        "topics": _guarded("topics", lambda: topics.find_topics(article), [], warnings),
+        "topics": list(found_topics),
+        "topic_evidence": found_topics,
     })
 
 

@@ -37,12 +37,13 @@ FIELDS: dict[str, tuple[str, str, str]] = {
     "markets": ("border markets", "#9fe6dc", ""),
     "proposals": ("proposals", "#e3ecff", "#3d6fd8"),
     "agreements": ("agreements", "#ffe3e0", "#d0453a"),
+    "topics": ("topic words", "#f3e6c4", ""),
     "other": ("other evidence", "#e0e0e0", "#777777"),
 }
 # Meeting attribute -> field key of the evidence found under it.
 MEETING_FIELDS = {"evidence": "kind", "date": "date", "location": "location", "officials": "officials",
                   "border_gates": "gates", "border_markets": "markets", "proposals": "proposals",
-                  "agreements": "agreements"}
+                  "agreements": "agreements", "topic_evidence": "topics"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def meeting_evidence(meeting: Meeting) -> Iterator[tuple[str, Evidence]]:
     for name in type(meeting).model_fields:
         key = MEETING_FIELDS.get(name, "other")
         value = getattr(meeting, name)
+        if isinstance(value, dict):
+            value = [ev for evs in value.values() for ev in evs]
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Evidence):
                 yield key, item
@@ -214,7 +217,8 @@ def _meeting_panel(page: _Page, m: Meeting) -> str:
         _row("kind", kind), _row("online", "yes" if m.online else "no"),
         _row("session", _plain(m.session_number)), _row("date", date),
         _row("location", page.link(m.location.text, m.location.evidence, "location") if m.location else ""),
-        _row("topics", escape(", ".join(m.topics))),
+        _row("topics", ", ".join(page.link(t, evs[0], "topics") + page.mentions(evs, "topics")
+                                 for t, evs in m.topic_evidence.items() if evs) or escape(", ".join(m.topics))),
     ]) + "</table>"]
     if m.sides:
         parts.append("<h3>Sides</h3><table class=\"kv\">" + "".join(
