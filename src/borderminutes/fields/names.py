@@ -69,6 +69,14 @@ def split_words(text: str) -> list[tuple[str, int]]:
         if chunk.isalnum():
             pieces.append((chunk, at))
             continue
+        core = chunk.strip(_EDGE_PUNCTUATION)
+        if core.isalnum():  # "Tiến," "(Trung": punctuation only at the ends
+            lead = chunk.index(core)
+            pieces.extend((mark, at + k) for k, mark in enumerate(chunk[:lead]))
+            pieces.append((core, at + lead))
+            tail = lead + len(core)
+            pieces.extend((mark, at + tail + k) for k, mark in enumerate(chunk[tail:]))
+            continue
         i, n = 0, len(chunk)
         while i < n:
             j = i + 1
@@ -85,14 +93,12 @@ _EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’–—…«»�
 
 
 def plain_words(text: str) -> list[str]:
-    """The words of ``text`` as ``fold`` keys, punctuation dropped: for quick membership tests.
+    """The words of ``text`` case-folded, punctuation dropped: for quick membership tests.
 
     String methods on the whole text; only a chunk with unusual punctuation is split by hand.
+    Tone placement is left as written: compare with ``spellings`` of the words looked for.
     """
     folded = text.casefold()
-    for old_form, new_form in _OLD_TONES.items():
-        if old_form in folded:
-            folded = folded.replace(old_form, new_form)
     words: list[str] = []
     for chunk in folded.split():
         if not chunk.isalnum():
@@ -104,13 +110,27 @@ def plain_words(text: str) -> list[str]:
     return words
 
 
+def spellings(word: str) -> set[str]:
+    """``word`` case-folded in both tone placements ("ủy", "uỷ")."""
+    folded = fold(word)
+    old = folded
+    for old_form, new_form in _OLD_TONES.items():
+        old = old.replace(new_form, old_form)
+    return {folded, old}
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(word, offset + at, offset + at + len(word), fold(word), _is_capitalized(word))
-            for word, at in split_words(text)]
+    tokens = []
+    for word, at in split_words(text):
+        key, capitalized = _word_keys(word)
+        tokens.append(Token(word, offset + at, offset + at + len(word), key, capitalized))
+    return tokens
 
 
-def _is_capitalized(word: str) -> bool:
-    return word[0].isupper() and word[0].isalpha() and (len(word) == 1 or word[1:].islower())
+@functools.lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, bool]:
+    """(fold key, capitalized like a proper name) of one token."""
+    return fold(word), word[0].isupper() and word[0].isalpha() and (len(word) == 1 or word[1:].islower())
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -178,12 +198,20 @@ def countries_named(text: str, start: int, end: int) -> Iterable[str]:
             yield gazetteer.country_names()[gazetteer.key(m.group())]
 
 
+@functools.lru_cache(maxsize=16384)
+def _may_start_place(word: str) -> bool:
+    """Can a place or country name begin with ``word``? (A partial match of the word alone;
+    most capitalized words, family names among them, begin none, and need no search in the text.)"""
+    return any(pattern.match(word, partial=True, timeout=P.TIMEOUT)
+               for pattern in (gazetteer.names_pattern(), _countries_pattern()))
+
+
 def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] | None:
     """(end index, country) of the place or country name printed at ``tokens[i]``, longest first.
 
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
     """
-    if i >= len(tokens) or not tokens[i].text[0].isupper():
+    if i >= len(tokens) or not tokens[i].text[0].isupper() or not _may_start_place(tokens[i].text):
         return None
     start = tokens[i].start
     best = None

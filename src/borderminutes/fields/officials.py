@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
-from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words,
+from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words, spellings,
                     strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
+from .titles import lexicon as title_lexicon
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
@@ -105,6 +106,12 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
 
 
 @functools.cache
+def _mention_first_words() -> frozenset[str]:
+    """First words of honorifics and title heads: a mention that starts in lower case starts with one."""
+    return _honorific_first_words() | title_lexicon().first_words
+
+
+@functools.cache
 def _honorific_first_words() -> frozenset[str]:
     return frozenset(fold(k.split()[0]) for k in _honorific_values())
 
@@ -124,7 +131,16 @@ def _phrase_pattern(key: str):
 @functools.cache
 def _host_verb_pattern():
     """A host verb right before a side cue: "Tiếp và làm việc với | đoàn ..."."""
-    return P.compile_(rf"(?<!\w)(?:{_words(data()['host_verbs'])})\s+$", ignore_case=True)
+    return _ending_here(rf"(?<!\w)(?:{_words(data()['host_verbs'])})\s+$")
+
+
+def _ending_here(source: str):
+    """A pattern for the text right before a mention, searched backwards from it.
+
+    Reverse mode tries only matches that end at the search's end, instead of every start
+    in the window before the mention.
+    """
+    return P.compile_(f"(?r){source}", ignore_case=True)
 
 
 def _optional_honorific() -> str:
@@ -166,8 +182,8 @@ def _frame_phrase_pattern():
 def _attendance_pattern():
     """"Tham dự hội đàm có [ông|bà]", "Tiếp đoàn gồm" right before the mention."""
     d = data()
-    return P.compile_(rf"(?<!\w)(?:{_words(d['attendance_words'])})(?!\w)[^;:.]{{0,80}}?(?<!\w)"
-                      rf"(?:{_words(d['side_cue_ends'])})\s*:?\s*{_optional_honorific()}", ignore_case=True)
+    return _ending_here(rf"(?<!\w)(?:{_words(d['attendance_words'])})(?!\w)[^;:.]{{0,80}}?(?<!\w)"
+                        rf"(?:{_words(d['side_cue_ends'])})\s*:?\s*{_optional_honorific()}")
 
 
 @functools.cache
@@ -191,26 +207,28 @@ def _joint_head_pattern():
 @functools.cache
 def _head_before_pattern():
     """A head phrase right before the mention: "dưới sự chủ trì của | đồng chí X"."""
-    return P.compile_(rf"(?:{_words(data()['head_before'])})\s+{_optional_honorific()}", ignore_case=True)
+    return _ending_here(rf"(?:{_words(data()['head_before'])})\s+{_optional_honorific()}")
 
 
 @functools.cache
 def _cue_end_pattern():
     """"có|do|gồm|là" right before the mention: the end of a cue that opened the clause."""
-    return P.compile_(rf"(?<!\w)(?:{_words(data()['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
+    return _ending_here(rf"(?<!\w)(?:{_words(data()['side_cue_ends'])})\s+{_optional_honorific()}")
 
 
 @functools.cache
 def _mention_only_pattern():
-    return P.compile_(rf"(?<!\w)(?:{_words(data()['mention_only_before'])})\s+$", ignore_case=True)
+    return _ending_here(rf"(?<!\w)(?:{_words(data()['mention_only_before'])})\s+$")
 
 
 @functools.cache
 def _mention_cue_keys() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Title heads, ranks and honorifics: (one-word ones, first two words of longer ones)."""
+    """Title heads, ranks and honorifics: (one-word ones, first two words of longer ones), in both tone placements."""
     d = title_data()
     keys = [words_of(h) for h in [*d["heads"], *d["ranks"], *data()["honorifics"]]]
-    return frozenset(k[0] for k in keys if len(k) == 1), frozenset(k[:2] for k in keys if len(k) > 1)
+    singles = {spelling for k in keys if len(k) == 1 for spelling in spellings(k[0])}
+    pairs = {(a, b) for k in keys if len(k) > 1 for a in spellings(k[0]) for b in spellings(k[1])}
+    return frozenset(singles), frozenset(pairs)
 
 
 def _may_name_somebody(text: str) -> bool:
@@ -225,8 +243,7 @@ def _may_name_somebody(text: str) -> bool:
 
 @functools.cache
 def _participation_pattern():
-    return P.compile_(rf"(?<!\w)(?:{_words(data()['participation_before'])})\s+{_optional_honorific()}",
-                      ignore_case=True)
+    return _ending_here(rf"(?<!\w)(?:{_words(data()['participation_before'])})\s+{_optional_honorific()}")
 
 
 # --- finding mentions ----------------------------------------------------------------
@@ -237,8 +254,12 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
     named: list[Mention] = []
     untitled_refs: list[Mention] = []
     list_honorific: str | None = None
+    openers = _mention_first_words()
     i = 0
     while i < len(sentence):
+        if not sentence.tokens[i].is_capitalized and sentence.tokens[i].key not in openers:
+            i += 1  # most words open nothing: skipped without the checks below
+            continue
         honorific = _honorific_at(sentence, i)
         start = i
         found: Mention | None = None
@@ -377,18 +398,21 @@ def _country_of_phrase(sentence: Sentence, start: int, end: int, sides: _Article
     return None
 
 
-def _side_context(sentence: Sentence, mention: Mention, sides: _ArticleSides) -> str | None:
+def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sides: _ArticleSides) -> str | None:
     """The side a "Về phía X có" / "Đoàn X do" / "Tại điểm cầu X có" cue gives the mention.
 
     The cue closest to the mention speaks for it, so cues are tried from the last one back.
     A host verb before the cue ("Tiếp đoàn tỉnh X có") gives the other side; with no place
     ("Tiếp đoàn có", "Cùng đi với đoàn có") the delegation is the article's visitors.
     """
-    cues = list(P.finditer(_phrase_pattern("side_cues"), sentence.text, _reach(sentence, mention), mention.start))
-    for cue_word in reversed(cues):
-        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, cue_word.start() - 40),
-                        cue_word.start())
-        cue = P.match(_side_cue_pattern(), sentence.text, cue_word.start(), mention.start)
+    reach = _reach(sentence, mention)
+    for at, after, kinds in reversed(cues.words):
+        if at < reach:
+            break
+        if after > mention.start or "side" not in kinds:
+            continue
+        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, at - 40), at)
+        cue = P.match(_side_cue_pattern(), sentence.text, at, mention.start)
         if cue is None:
             continue
         if cue.start("x") < 0:  # "Tiếp đoàn có": the delegation the article is about
@@ -401,30 +425,25 @@ def _side_context(sentence: Sentence, mention: Mention, sides: _ArticleSides) ->
     return None
 
 
-def _frame_events(sentence: Sentence, sides: _ArticleSides) -> list[tuple[int, str, str | None]]:
+def _frame_events(sentence: Sentence, cues: _SentenceCues, sides: _ArticleSides) -> list[tuple[int, str, str | None]]:
     """(position, kind, country) of what sets or turns the side of a sentence's later mentions.
 
     "frame": a side cue opening a clause ("Tại điểm cầu X, ...", "Phía X do ...; cùng đi có ...")
     speaks for the rest of the sentence; "turn": a verb that brings in the other party ("hội
-    đàm với", "tiếp") gives the rest of its clause to that party; "clause": a semicolon ends
-    that clause.
+    đàm với", "tiếp") gives the rest of its clause to that party, unless it only begins a
+    longer word ("tiếp tục"); "clause": a semicolon ends that clause.
     """
     text, start, end = sentence.text, sentence.start, sentence.end
-    events: list[tuple[int, str, str | None]] = []
-    for cue in P.finditer(_phrase_pattern("side_frames"), text, start, end):
-        if not _opens_clause(text, start, cue.start()):
-            continue
-        phrase = P.match(_frame_phrase_pattern(), text, cue.end(), end)
-        country = phrase and _country_of_phrase(sentence, phrase.start("x"), phrase.end("x"), sides)
-        if country:
-            events.append((cue.start(), "frame", country))
-    not_turns = {m.start() for m in P.finditer(_phrase_pattern("frame_turn_exceptions"), text, start, end)}
-    events += [(m.start(), "turn", None) for m in P.finditer(_phrase_pattern("frame_turns"), text, start, end)
-               if m.start() not in not_turns]
-    at = text.find(";", start, end)
-    while at >= 0:
-        events.append((at, "clause", None))
-        at = text.find(";", at + 1, end)
+    not_turns = {at for at, _, kinds in cues.words if "not_turn" in kinds}
+    events: list[tuple[int, str, str | None]] = [(at - 1, "clause", None) for at in cues.clause_starts[1:]]
+    for at, after, kinds in cues.words:
+        if "turn" in kinds and at not in not_turns:
+            events.append((at, "turn", None))
+        if "frame" in kinds and _opens_clause(text, start, at):
+            phrase = P.match(_frame_phrase_pattern(), text, after, end)
+            country = phrase and _country_of_phrase(sentence, phrase.start("x"), phrase.end("x"), sides)
+            if country:
+                events.append((at, "frame", country))
     return sorted(events, key=lambda e: e[0])
 
 
@@ -447,11 +466,11 @@ class _SentenceCues:
         while at >= 0:
             self.clause_starts.append(at + 1)
             at = text.find(";", at + 1, end)
-        self.past_ends = [m.end() for m in P.finditer(_phrase_pattern("past_markers"), text, start, end)]
-        self.clause_heads = [m.span() for m in P.finditer(_phrase_pattern("head_before"), text, start, end)
-                             if _opens_clause(text, start, m.start())]
-        delegation = P.search(_phrase_pattern("delegation_words"), text, start, end)
-        self.delegation_end = delegation.end() if delegation else None
+        self.words = _cue_words(sentence)
+        self.past_ends = sorted(after for _, after, kinds in self.words if "past" in kinds)
+        self.clause_heads = [(at, after) for at, after, kinds in self.words
+                             if "head" in kinds and _opens_clause(text, start, at)]
+        self.delegation_end = next((after for _, after, kinds in self.words if "delegation" in kinds), None)
 
     def clause_start(self, position: int) -> int:
         return self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
@@ -466,6 +485,44 @@ class _SentenceCues:
         k = bisect.bisect_right(self.clause_heads, (position, position))
         return k > 0 and self.clause_heads[k - 1][1] <= position and \
             self.clause_heads[k - 1][0] >= self.clause_start(position)
+
+
+# Lists of patterns/officials.yaml that _cue_words finds in one pass over a sentence's words, and their kinds.
+SENTENCE_CUE_LISTS = {"side_cues": "side", "side_frames": "frame", "frame_turns": "turn",
+                      "frame_turn_exceptions": "not_turn", "past_markers": "past", "head_before": "head",
+                      "delegation_words": "delegation"}
+
+
+@functools.cache
+def _cue_phrases() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tuple[str, ...]]]:
+    """(phrase words -> kinds, every leading part of a phrase) for SENTENCE_CUE_LISTS."""
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for key, kind in SENTENCE_CUE_LISTS.items():
+        for phrase in data()[key]:
+            kinds.setdefault(words_of(phrase), set()).add(kind)
+    return {k: frozenset(v) for k, v in kinds.items()}, frozenset(k[:n] for k in kinds for n in range(1, len(k) + 1))
+
+
+def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, kinds) of every phrase of SENTENCE_CUE_LISTS in the sentence, left to right.
+
+    Matched on the words already tokenized (folded, whole words), not by a regex per list.
+    """
+    entries, prefixes = _cue_phrases()
+    tokens = sentence.tokens
+    found = []
+    for i, token in enumerate(tokens):
+        key = (token.key,)
+        j = i
+        while key in prefixes:
+            kinds = entries.get(key)
+            if kinds:
+                found.append((token.start, tokens[j].end, kinds))
+            j += 1
+            if j == len(tokens):
+                break
+            key += (tokens[j].key,)
+    return found
 
 
 def _opens_clause(text: str, sentence_start: int, at: int) -> bool:
@@ -485,10 +542,10 @@ def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bo
     return end_word is not None and cues.clause_head_before(end_word.start())
 
 
-def _mark_sides(sentence: Sentence, mentions: list[Mention], sides: _ArticleSides) -> None:
+def _mark_sides(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention], sides: _ArticleSides) -> None:
     """The side cues of one sentence's mentions: the cue right before a mention (``context``, which
     its list shares) and the clause-opening cue or turn that speaks for the rest (``frame``)."""
-    events = _frame_events(sentence, sides)
+    events = _frame_events(sentence, cues, sides)
     context: str | None = None
     frame: str | None = None
     turned = False
@@ -501,7 +558,7 @@ def _mark_sides(sentence: Sentence, mentions: list[Mention], sides: _ArticleSide
             else:
                 turned = kind == "turn"
             k += 1
-        own = _side_context(sentence, mention, sides)
+        own = _side_context(sentence, cues, mention, sides)
         continues = index > 0 and _continues_list(sentence, mentions[index - 1], mention)
         if own:
             context = frame = own
@@ -515,10 +572,9 @@ def _mark_sides(sentence: Sentence, mentions: list[Mention], sides: _ArticleSide
             mention.frame = sides.other(frame) if turned else frame
 
 
-def _mark_cues(sentence: Sentence, mentions: list[Mention]) -> None:
+def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention]) -> None:
     """Head of delegation, attendance and mentioned-only flags of one sentence's mentions (after their sides)."""
     text = sentence.text
-    cues = _SentenceCues(sentence)
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
@@ -726,8 +782,9 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     refs: list[Mention] = []
     for sentence, named, untitled in found:
         mentions = sorted(named + untitled, key=lambda m: m.first)
-        _mark_sides(sentence, mentions, article_sides)
-        _mark_cues(sentence, mentions)
+        cues = _SentenceCues(sentence)
+        _mark_sides(sentence, cues, mentions, article_sides)
+        _mark_cues(sentence, cues, mentions)
         _share_parenthesized_titles(named)
         _inherit_list_sides(sentence, mentions, foreign)
         refs.extend(untitled)
