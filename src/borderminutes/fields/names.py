@@ -151,12 +151,13 @@ class Lexicon:
 
     def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
-        if i >= len(tokens) or tokens[i].key not in self.first_words:
+        n = len(tokens)
+        if i >= n or tokens[i].key not in self.first_words:
             return None
         key, positions = (tokens[i].key,), [i]
         j = i + 1
-        while j < len(tokens):
-            if tokens[j].text in DASHES and j + 1 < len(tokens) and tokens[j + 1].is_word:
+        while j < n:
+            if tokens[j].text in DASHES and j + 1 < n and tokens[j + 1].is_word:
                 j += 1
             if key + (tokens[j].key,) not in self.prefixes:
                 break

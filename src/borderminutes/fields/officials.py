@@ -23,7 +23,7 @@ from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_
                     strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
-from .titles import lexicon as title_lexicon
+from .titles import head_first_words
 
 VIETNAM = "VN"
 DEFAULT_FOREIGN = "CN"
@@ -108,7 +108,7 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
 @functools.cache
 def _mention_first_words() -> frozenset[str]:
     """First words of honorifics and title heads: a mention that starts in lower case starts with one."""
-    return _honorific_first_words() | title_lexicon().first_words
+    return _honorific_first_words() | head_first_words()
 
 
 @functools.cache
@@ -255,8 +255,8 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
     untitled_refs: list[Mention] = []
     list_honorific: str | None = None
     openers = _mention_first_words()
-    i = 0
-    while i < len(sentence):
+    i, n = 0, len(sentence.tokens)
+    while i < n:
         if not sentence.tokens[i].is_capitalized and sentence.tokens[i].key not in openers:
             i += 1  # most words open nothing: skipped without the checks below
             continue

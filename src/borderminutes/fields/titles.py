@@ -24,6 +24,7 @@ from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, pro
 HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD = "head", "org", "org_head", "unit", "inner", "field"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
 PROPER_PART_WORDS = frozenset({INNER, FIELD})
+HEADS = frozenset({HEAD})
 MIN_NAME_WORDS = 2
 
 
@@ -55,6 +56,11 @@ def side_lexicon() -> Lexicon:
 def _phrase_keys(key: str) -> frozenset[tuple[str, ...]]:
     """The phrases of the list ``key`` in patterns/titles.yaml as folded word tuples."""
     return frozenset(words_of(phrase) for phrase in data()[key])
+
+
+@functools.cache
+def head_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words, kind in lexicon().entries.items() if kind == HEAD)
 
 
 def _listed(key: str, *words: str) -> bool:
@@ -97,6 +103,7 @@ class Sentence:
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
         self._starts = [t.start for t in self.tokens]
+        self._heads: dict[int, int | None] = {}  # head_at, asked again and again for the same words
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -110,10 +117,13 @@ class Sentence:
 
     def head_at(self, i: int) -> int | None:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
-        found = lexicon().match(self.tokens, i, frozenset({HEAD}))
-        if found is None or _listed("head_blockers", fold(self.tok(found[0]))):
+        if i >= len(self.tokens) or self.tokens[i].key not in head_first_words():
             return None
-        return found[0]
+        if i not in self._heads:
+            found = lexicon().match(self.tokens, i, HEADS)
+            blocked = found is None or _listed("head_blockers", fold(self.tok(found[0])))
+            self._heads[i] = None if blocked else found[0]
+        return self._heads[i]
 
     def is_rank(self, title: Title) -> bool:
         """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
