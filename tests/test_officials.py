@@ -249,8 +249,15 @@ CASES = [
          ("Lỗ Kiến Văn", ["Phó Cục trưởng Cục Thương mại"], "CN", False)],
         id="after-hoi-dam-voi-the-other-side"),
     pytest.param(
+        "Về phía Trung Quốc, ông Lý Hải Phong, Phó Thị trưởng cảm ơn ông Đặng Văn Hùng, Phó Chủ nhiệm Văn phòng "
+        "Đoàn đại biểu Quốc hội đã đón tiếp chu đáo.",
+        [("Lý Hải Phong", ["Phó Thị trưởng"], "CN", False),
+         ("Đặng Văn Hùng", ["Phó Chủ nhiệm Văn phòng Đoàn đại biểu Quốc hội"], "VN", False)],
+        id="thanks-go-to-the-other-side"),
+    pytest.param(
         "Cùng dự có ông Phạm Quốc Khánh và bà Lê Thị Hồng, đại diện Hiệp hội doanh nghiệp tỉnh. Ông Trần Văn "
-        "Lực, một tiểu thương, cho biết hàng hóa thông quan nhanh.",
+        "Lực, một tiểu thương, cho biết hàng hóa thông quan nhanh. Dự án kho lạnh do ông Vũ Đình Tài làm chủ đầu "
+        "tư; tham gia góp vốn có bà Đỗ Thị Hạnh.",
         [("Phạm Quốc Khánh", [], "VN", False), ("Lê Thị Hồng", [], "VN", False)],
         id="untitled-people-in-an-attendance-list"),
     pytest.param(

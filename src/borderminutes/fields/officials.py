@@ -183,7 +183,7 @@ def _attendance_pattern():
     """"Tham dự hội đàm có [ông|bà]", "Tiếp đoàn gồm" right before the mention."""
     d = data()
     return _ending_here(rf"(?<!\w)(?:{_words(d['attendance_words'])})(?!\w)[^;:.]{{0,80}}?(?<!\w)"
-                        rf"(?:{_words(d['side_cue_ends'])})\s*:?\s*{_optional_honorific()}")
+                        rf"(?:{_words(d['attendance_ends'])})\s*:?\s*{_optional_honorific()}")
 
 
 @functools.cache
