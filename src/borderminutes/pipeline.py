@@ -39,6 +39,7 @@ MAX_LINE_CHARS = 50_000
 ARTICLE_BUDGET = 10.0
 
 _deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
+_alarm_ready: contextvars.ContextVar[bool] = contextvars.ContextVar("alarm_ready", default=False)
 
 
 class BudgetExceeded(TimeoutError):
@@ -76,8 +77,7 @@ def extract_document(doc: Document) -> ArticleResult:
     warnings: list[str] = list(doc.notes)
     warnings += [f"a line of {end - start:,} characters at offset {start} was not read (longer than "
                  f"{MAX_LINE_CHARS:,}: page code, or a page without line breaks)" for start, end in overlong_lines(doc.text)]
-    token = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
-    try:
+    with _article_budget():
         article = _guarded("segmentation", lambda: analyse(doc), None, warnings)
         if article is None:
             return ArticleResult(source=Source(path=doc.path, sha256=doc.sha256), warnings=warnings)
@@ -91,8 +91,6 @@ def extract_document(doc: Document) -> ArticleResult:
             warnings.append("the text does not read as Vietnamese: no meeting extracted")
         else:
             found = _meeting(article, src, warnings)
-    finally:
-        _deadline.reset(token)
     result = ArticleResult(source=src, meeting=found, warnings=warnings)
     check_evidence(result, doc.text)
     return result
@@ -141,21 +139,34 @@ def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str])
 
 
 @contextlib.contextmanager
-def _alarm(seconds: float):
-    """Raise BudgetExceeded inside the block after ``seconds``, where SIGALRM is ours to use."""
-    usable = (hasattr(signal, "setitimer") and seconds < math.inf
-              and threading.current_thread() is threading.main_thread()
+def _article_budget():
+    """The deadline of one article's fields, and the SIGALRM handler that enforces it where SIGALRM is
+    ours to use. The handler is installed once per article: that costs more than a field's timer."""
+    deadline = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm))
-    if not usable:
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if usable else None
+    ready = _alarm_ready.set(usable)
+    try:
+        yield
+    finally:
+        _alarm_ready.reset(ready)
+        if usable:
+            signal.signal(signal.SIGALRM, previous)
+        _deadline.reset(deadline)
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float):
+    """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the handler."""
+    if not (_alarm_ready.get() and seconds < math.inf):
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _on_alarm(signum, frame) -> None:
