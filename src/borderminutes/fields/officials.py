@@ -7,6 +7,12 @@ La Vinh Húc", "Đại tá Phan Văn Hóa"), or a family name before a comma and
 these, and page noise is never read (only ``article.paragraphs``). Mentions of one
 name merge into one Official; later title-only mentions ("đồng chí Chủ tịch UBND
 tỉnh", "Thủ tướng") are added to the evidence of the one official they fit.
+
+A person's country comes, surest first, from a place in a title, a side cue right
+before the mention ("Về phía tỉnh X có"), a title word only one side has ("Châu
+trưởng"), a side cue opening the sentence's clause or the list item before, the
+shape of the name; else Vietnam. Cues are found once per sentence, so a long list
+of people costs linear time.
 """
 
 from __future__ import annotations
