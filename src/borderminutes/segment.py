@@ -104,11 +104,19 @@ def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
             break
     result: list[tuple[int, int]] = []
     for start, end in spans:
-        cuts = [m.start() for m in P.finditer(_glued_period(), text, start, end)]
+        cuts = _glued_cuts(text, start, end)
         for a, b in zip([start, *cuts], [*cuts, end]):
             if text[a:b].strip():
                 result.append((offset + a, offset + b))
     return result
+
+
+def _glued_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where a period glued to the next sentence cuts ``text[start:end]``, after ``start``. Such a
+    stop stands before the last two characters (a capital and a small letter follow it)."""
+    if not any(stop in text[start:end - 2] for stop in ".!?"):
+        return []
+    return [m.start() for m in P.finditer(_glued_period(), text, start, end) if m.start() > start]
 
 
 def segment(doc: Document, scan: str, cleaned: Cleaned) -> Article:

@@ -130,11 +130,16 @@ def meeting_place(article: Article, online: bool = False) -> Place | None:
 def places_in(article: Article, start: int, end: int, offices: bool = False) -> list[Place]:
     """Every "tại <place>" between ``start`` and ``end`` that names a place; with ``offices``, the
     places of offices abroad instead ("Tổng Lãnh sự Trung Quốc tại Nam Ninh")."""
-    marker, office, chain, _ = _patterns()
+    office = _patterns()[1]
+    return [place for place in marked_places(article, start, end)
+            if (P.search(office, article.scan, max(start, place.marker - 60), place.marker) is not None) == offices]
+
+
+def marked_places(article: Article, start: int, end: int) -> list[Place]:
+    """Every "tại <place>" between ``start`` and ``end``, of an office abroad or not."""
+    marker, _, chain, _ = _patterns()
     found = []
     for m in P.finditer(marker, article.scan, start, end):
-        if (P.search(office, article.scan, max(start, m.start() - 60), m.start()) is not None) != offices:
-            continue
         place = P.match(chain, article.scan, m.end(), end)
         if place is None:
             continue

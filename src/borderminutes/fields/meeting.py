@@ -245,14 +245,14 @@ def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | N
     """Where the text says the meeting was online: in the headline or the event's sentence, or in a
     lead sentence that names a meeting or a bridge point ("điểm cầu")."""
     page = source.layout(article)
-    spans = [span]
+    spans: list[tuple[int, int, Sentence | None]] = [(*span, None)]
     if page.headline is not None:
-        spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end))
-    for p in source.body_after_top(article)[:2]:
-        spans += [(s.start, s.end) for s in p.sentences if _names_meeting_or_bridge(article, s)]
-    for start, end in spans:
+        spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end, None))
+    spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences]
+    for start, end, lead_sentence in spans:
         m = P.search(_online_pattern(), article.scan, start, end)
-        if m is not None:
+        # A lead sentence counts when it names a meeting or a bridge point (tested only where "online" is).
+        if m is not None and (lead_sentence is None or _names_meeting_or_bridge(article, lead_sentence)):
             return m.start(), m.end()
     return None
 

@@ -19,7 +19,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Official, Proposal, Side
-from ..segment import Article, Paragraph, per_article
+from ..segment import Article, Paragraph, Sentence, per_article
 from .wordlists import alternation, ending, starting
 
 Span = tuple[int, int]
@@ -139,16 +139,29 @@ def statement_units(article: Article, paragraph: Paragraph) -> list[Span]:
     units: list[Span] = []
     numbering: int | None = None  # "1." split off by the tokenizer: it belongs to the next sentence
     for sentence in paragraph.sentences:
-        if _numbering().fullmatch(article.scan, sentence.start, sentence.end, timeout=P.TIMEOUT):
+        if _is_numbering(article.scan, sentence):
             numbering = sentence.start if numbering is None else numbering
             continue
-        cuts = [m.start() for m in P.finditer(_unit_cut(), article.scan, sentence.start, sentence.end)]
+        cuts = [m.start() for m in P.finditer(_unit_cut(), article.scan, sentence.start, sentence.end)] \
+            if _may_hold_ellipsis(article.scan, sentence) else []
         for a, b in zip([sentence.start if numbering is None else numbering, *cuts], [*cuts, sentence.end]):
             a += len(article.scan[a:b]) - len(article.scan[a:b].lstrip())
             if b > a:
                 units.append((a, b))
         numbering = None
     return units
+
+
+def _is_numbering(scan: str, sentence: Sentence) -> bool:
+    """A list number alone ("1.", "b)", "IV."): at most five characters between spaces."""
+    return len(sentence.text.strip()) <= 5 and _numbering().fullmatch(
+        scan, sentence.start, sentence.end, timeout=P.TIMEOUT) is not None
+
+
+def _may_hold_ellipsis(scan: str, sentence: Sentence) -> bool:
+    """Can ``_unit_cut`` cut this sentence: is there an ellipsis in it or ending just inside it?"""
+    around = scan[max(0, sentence.start - 3):sentence.end]
+    return "…" in around or "..." in around
 
 
 def is_statement(paragraph: Paragraph) -> bool:

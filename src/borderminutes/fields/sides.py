@@ -28,6 +28,7 @@ from ..segment import Article, Paragraph, Sentence, per_article
 from . import dates, location, source
 
 VIETNAM = "VN"
+CLAUSE_BREAKS = ";.!?"
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,6 @@ def _list_gap() -> regex.Pattern:
 
 
 @functools.cache
-def _clause_break() -> regex.Pattern:
-    return P.compile_(r"[;.!?]")
-
-
-@functools.cache
 def _proposal_pattern() -> regex.Pattern:
     return P.phrases(_data()["proposal_words"])
 
@@ -151,8 +147,7 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
 def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties."""
     spans = [(m.start(), m.end()) for m in P.finditer(_named_thing_pattern(), article.scan, start, end)]
-    spans += [(p.start, p.end) for p in location.places_in(article, start, end)]
-    spans += [(p.start, p.end) for p in location.places_in(article, start, end, offices=True)]
+    spans += [(p.start, p.end) for p in location.marked_places(article, start, end)]
     return spans
 
 
@@ -349,8 +344,7 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
     """A ``cue`` word within the cue window before ``pos``, in the same clause (from ``start``),
     with no preposition after it that starts another phrase ("với UBND tỉnh về xuất khẩu sang ...")."""
     before = article.scan[start:pos]
-    breaks = list(P.finditer(_clause_break(), before))
-    clause = before[breaks[-1].end():] if breaks else before
+    clause = before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
     window = " ".join(clause.split()[-int(_data()["cue_window_words"]):])
     cues = list(P.finditer(cue, window))
     if not cues:
