@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import inspect
 import io
 import json
 import os
 import platform
 import pstats
+import re
 import shutil
 import statistics
 import subprocess
@@ -164,12 +166,12 @@ def _stage_times(pipeline, docs: list, rounds: int) -> dict[str, float]:
 
     for attr in ("clean", "segment", "looks_vietnamese", "check_evidence"):
         timed(pipeline, attr, attr)
-    for module_name in ("source", "meeting", "dates", "location", "sides", "officials", "gates", "proposals",
-                        "agreements", "topics"):
-        module = getattr(pipeline, module_name)
-        for attr in [a for a in vars(module) if a.startswith(("find_", "extract_source", "detect"))]:
-            if getattr(getattr(module, attr), "__module__", None) == module.__name__:
-                timed(module, attr, f"fields/{module_name}.{attr}")
+    # The field functions the pipeline calls, read from its source ("sides.find_sides(article)").
+    calls = set(re.findall(r"\b([a-z]+)\.([a-z_]+)\(", inspect.getsource(pipeline)))
+    for module_name, attr in sorted(calls):
+        module = getattr(pipeline, module_name, None)
+        if getattr(module, "__name__", "").startswith("borderminutes.fields.") and callable(getattr(module, attr, None)):
+            timed(module, attr, f"fields/{module_name}.{attr}")
     start = time.perf_counter()
     for _ in range(rounds):
         for doc in docs:
