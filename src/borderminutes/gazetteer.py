@@ -79,7 +79,7 @@ def unit_words() -> dict[str, tuple[str, ...]]:
 def unit_word_pattern() -> regex.Pattern:
     """Any administrative word ("tỉnh", "thành phố", "TP.", "châu", "khu tự trị" ...), case-insensitive."""
     words = {w for ws in unit_words().values() for w in ws}
-    return P.compile_(r"(?<!\w)(?:" + "|".join(
+    return P.compile_(P.word_start(words) + "(?:" + "|".join(
         P.phrase_source(w) + ("" if w.endswith(".") else r"(?!\w)") for w in sorted(words, key=lambda w: -len(w))
     ) + ")", ignore_case=True)
 

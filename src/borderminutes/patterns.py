@@ -66,16 +66,16 @@ def phrases(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool
     cleaned = {i.strip() for i in items if i and i.strip()}
     body = _trie_source(cleaned, fold=ignore_case) or r"(?!)"
     if whole_words:
-        body = rf"{_word_start(cleaned)}(?:{body})(?!\w)"
+        body = rf"{word_start(cleaned)}(?:{body})(?!\w)"
     return compile_(body, ignore_case=ignore_case)
 
 
 _WORD_CHAR = regex.compile(r"\w", regex.V1 | regex.UNICODE)
 
 
-def _word_start(items: Iterable[str]) -> str:
-    """Where a whole-word phrase may start: "(?<!\\w)". When every phrase starts with a word
-    character this is the same as "\\b" there, which the regex module tries about a third faster."""
+def word_start(items: Iterable[str]) -> str:
+    """What must precede a whole word from ``items``: "(?<!\\w)". When every item starts with a word
+    character this is the same as "\\b" there, which the regex module tries up to twice as fast."""
     return r"\b" if all(_WORD_CHAR.match(item) for item in items) else r"(?<!\w)"
 
 

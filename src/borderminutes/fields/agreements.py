@@ -29,8 +29,7 @@ def _data() -> dict:
 
 @functools.cache
 def _verb_pattern() -> regex.Pattern:
-    verbs = [*_data()["verbs"], *_data()["verbs_with_object"]]
-    return P.compile_(rf"(?<!\w)(?:{alternation(verbs)})(?!\w)", ignore_case=True)
+    return P.phrases([*_data()["verbs"], *_data()["verbs_with_object"]])
 
 
 @functools.cache
@@ -44,7 +43,7 @@ def _object_pattern(verb: str) -> regex.Pattern:
 def _recalled_document() -> regex.Pattern:
     """"các thỏa thuận đã ký kết", "biên bản hội đàm đã ký kết": a document already agreed."""
     return P.compile_(
-        rf"(?<!\w)(?:{alternation(_data()['recalled_documents'])})(?:\s+[^\s,;:]+){{0,3}}\s+(?:(?:{alternation(_data()['auxiliaries'])})\s+)*$",
+        rf"{P.word_start(_data()['recalled_documents'])}(?:{alternation(_data()['recalled_documents'])})(?:\s+[^\s,;:]+){{0,3}}\s+(?:(?:{alternation(_data()['auxiliaries'])})\s+)*$",
         ignore_case=True,
     )
 
@@ -56,7 +55,8 @@ def _passive() -> regex.Pattern:
 
 @functools.cache
 def _past_opening() -> regex.Pattern:
-    return P.compile_(rf"[^,;:]*?(?<!\w)(?:{alternation(_data()['past_markers'])})(?!\w)[^,;:]*,", ignore_case=True)
+    markers = _data()["past_markers"]
+    return P.compile_(rf"[^,;:]*?{P.word_start(markers)}(?:{alternation(markers)})(?!\w)[^,;:]*,", ignore_case=True)
 
 
 @functools.cache

@@ -93,8 +93,9 @@ def _grammar(kind: str) -> _Grammar:
     words = _words()
     plural = alternation([*words["pair_words"], *words["plural_words"]])
     levels = alternation(words["level_words"])
+    start = P.word_start([*words["pair_words"], *words["plural_words"], *spec["heads"]])
     source = (
-        rf"(?<!\w)(?i:(?P<plural>{plural})\s+)?(?P<head>(?i:{alternation(spec['heads'])}))(?!\w)"
+        rf"{start}(?i:(?P<plural>{plural})\s+)?(?P<head>(?i:{alternation(spec['heads'])}))(?!\w)"
         rf"(?P<levels>(?:\s+\(?(?i:{levels})(?!\w)\)?)*)"
     )
     return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"))
@@ -136,7 +137,8 @@ def _joiner_pattern() -> regex.Pattern:
 
 @functools.cache
 def _country_word() -> regex.Pattern:
-    return P.compile_(rf"(?<!\w)(?:{alternation(gazetteer.country_names())})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
+    names = gazetteer.country_names()
+    return P.compile_(rf"{P.word_start(names)}(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
 
 
 def _name_at(text: str, pos: int, end: int, list_word: str | None = None) -> tuple[str, int, int] | None:

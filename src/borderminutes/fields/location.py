@@ -65,7 +65,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
     chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
-    marker = P.compile_(rf"(?<!\w){regex.escape(data['place_marker'])}\s+", ignore_case=True)
+    marker = P.compile_(rf"{P.word_start([data['place_marker']])}{regex.escape(data['place_marker'])}\s+",
+                        ignore_case=True)
     office = P.compile_(rf"(?:{P.phrases(data['office_abroad']).pattern})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
     verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})\s*$", ignore_case=True)
     return marker, office, P.compile_(chain), verb

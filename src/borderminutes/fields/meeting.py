@@ -83,7 +83,7 @@ def _receive_source() -> str:
     """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
     data = _data()
     objects = P.phrases(data["receive_objects"]).pattern
-    return rf"(?<!\w)(?i:{regex.escape(data['receive_verb'])})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
+    return rf"{P.word_start([data['receive_verb']])}(?i:{regex.escape(data['receive_verb'])})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
 
 
 @functools.cache

@@ -69,8 +69,7 @@ def _before_end(name: str) -> regex.Pattern:
 
 @functools.cache
 def _trigger_pattern() -> regex.Pattern:
-    verbs = alternation([*_data()["verbs"], *_data()["need_words"]])
-    return P.compile_(rf"(?<!\w)(?:{verbs})(?!\w)", ignore_case=True)
+    return P.phrases([*_data()["verbs"], *_data()["need_words"]])
 
 
 @functools.cache
@@ -90,7 +89,8 @@ def _glue() -> regex.Pattern:
 @functools.cache
 def _list_lead() -> regex.Pattern:
     """"... các vấn đề như:" — the words before a colon that opens the item list."""
-    return P.compile_(rf"(?<!\w)(?:{alternation(_data()['list_lead_ends'])})\s*:\s*", ignore_case=True)
+    ends = _data()["list_lead_ends"]
+    return P.compile_(rf"{P.word_start(ends)}(?:{alternation(ends)})\s*:\s*", ignore_case=True)
 
 
 @functools.cache
@@ -124,7 +124,7 @@ def _countries() -> regex.Pattern:
     """Country names long enough not to be read inside other words ("Trung" in "Trung ương")."""
     ambiguous = {gazetteer.key(w) for w in _data()["ambiguous_country_words"]}
     names = [n for n in gazetteer.country_names() if n not in ambiguous]
-    return P.compile_(rf"(?<!\w)(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
+    return P.compile_(rf"{P.word_start(names)}(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
 
 
 def reach(start: int, pos: int) -> int:
@@ -236,9 +236,10 @@ def _split_items(scan: str, start: int, end: int) -> list[Span]:
     """Items split at ";", keeping "các cặp chợ: Chợ A; Chợ B" together, trimmed of glue."""
     pieces: list[Span] = []
     cursor = start
-    for semi in [i for i in range(start, end) if scan[i] == ";"] + [end]:
+    while (semi := scan.find(";", cursor, end)) >= 0:
         pieces.append((cursor, semi))
         cursor = semi + 1
+    pieces.append((cursor, end))
     merged: list[Span] = []
     for a, b in pieces:
         if merged and _same_list(scan, merged[-1], (a, b)):
@@ -330,8 +331,9 @@ def _imperative_before(scan: str, start: int, trigger_start: int) -> bool:
     return after_glue < trigger_start and P.match(_at_start("imperatives"), scan, after_glue, trigger_start) is not None
 
 
-def _speaker_parts(scan: str, unit: Span) -> list[Span]:
-    """"phía Việt Nam đề nghị A; phía Trung Quốc đề xuất B": cut where a ";"-piece has its own proposer."""
+def _speaker_parts(scan: str, unit: Span) -> list[tuple[Span, regex.Match | None]]:
+    """"phía Việt Nam đề nghị A; phía Trung Quốc đề xuất B": cut where a ";"-piece has its own proposer.
+    Each part comes with its first proposing word (None when it has none)."""
     start, end = unit
     parts: list[Span] = []
     first = next(_triggers(scan, start, end), None)
@@ -344,7 +346,9 @@ def _speaker_parts(scan: str, unit: Span) -> list[Span]:
         if subject and not _imperative_before(scan, piece, m.start()):
             parts.append((start, semi))
             start = piece
-    return parts + [(start, end)]
+    if not parts:
+        return [(unit, first)]
+    return [(part, next(_triggers(scan, *part), None)) for part in [*parts, (start, end)]]
 
 
 @per_article
@@ -362,9 +366,8 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
         if open_draft is None and not P.search(_trigger_pattern(), scan, paragraph.start, paragraph.end):
             continue  # nothing proposed here and no list to carry on
         for whole in statement_units(article, paragraph):
-            for unit in _speaker_parts(scan, whole):
+            for unit, trigger in _speaker_parts(scan, whole):
                 start, end = unit
-                trigger = next(_triggers(scan, start, end), None)
                 continues = open_draft is not None and continues_list(scan, start, end)
                 if trigger is not None and not (continues and _imperative_before(scan, start, trigger.start())):
                     open_draft = _draft(scan, unit, paragraph.index, trigger, open_draft)

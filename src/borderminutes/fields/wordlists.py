@@ -26,7 +26,7 @@ def _starting(words: tuple[str, ...]) -> regex.Pattern:
 
 @functools.cache
 def _ending(words: tuple[str, ...]) -> regex.Pattern:
-    return P.compile_(rf"(?<!\w)(?:{alternation(words)})\s*$", ignore_case=True)
+    return P.compile_(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True)
 
 
 def starting(words: Iterable[str]) -> regex.Pattern:
