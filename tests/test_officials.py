@@ -315,3 +315,25 @@ def test_no_byline_or_page_noise_person(stem):
                      "kiều linh", "vũ dũng", "bế huệ", "văn điệp", "nhã phương", "mã văn tình", "nguyễn phú trọng",
                      "hồ chí minh"):
         assert outsider not in names
+
+
+CHAIR_CASES = [
+    pytest.param(
+        "Chiều 14/9, ông Đặng Hữu Phước, Phó Chủ tịch UBND tỉnh Hà Giang đã chủ trì buổi làm việc với đoàn "
+        "công tác huyện Mã Quan (Trung Quốc) do ông Tạ Kiến Bình, Phó Huyện trưởng huyện Mã Quan làm trưởng đoàn.",
+        [("Đặng Hữu Phước", ["Phó Chủ tịch UBND tỉnh Hà Giang"], "VN", True),
+         ("Tạ Kiến Bình", ["Phó Huyện trưởng huyện Mã Quan"], "CN", True)],
+        id="host-who-chaired-the-working-session"),
+    pytest.param(
+        "Bà Lương Thị Mai, Giám đốc Sở Ngoại vụ tỉnh Điện Biên và ông Khăm Phăn, Phó Tỉnh trưởng tỉnh Phông Xa Lỳ "
+        "đã đồng chủ trì hội nghị.",
+        [("Lương Thị Mai", ["Giám đốc Sở Ngoại vụ tỉnh Điện Biên"], "VN", True),
+         ("Khăm Phăn", ["Phó Tỉnh trưởng tỉnh Phông Xa Lỳ"], "LA", True)],
+        id="past-tense-co-chairs-after-the-names"),
+]
+
+
+@pytest.mark.parametrize("body,expected", CHAIR_CASES)
+def test_chairing_makes_a_head(body, expected):
+    _, found = _officials(body)
+    assert [(o.name, o.titles, o.country, o.head_of_delegation) for o in found] == expected
