@@ -198,6 +198,11 @@ def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.
             P.compile_(void_before, ignore_case=True))
 
 
+@functools.cache
+def _four_digits() -> regex.Pattern:
+    return P.compile_(rf"{_YEAR}")
+
+
 def _year_range() -> range:
     data = _data()
     return range(int(data["earliest_year"]), int(data["latest_year"]) + 1)
@@ -211,8 +216,8 @@ def context_year(article: Article, day: int, month: int) -> int | None:
     period_ends: list[int] = []
     page = source.layout(article)
     for p in article.paragraphs:
-        if p.index == page.timestamp:
-            continue
+        if p.index == page.timestamp or P.search(_four_digits(), article.scan, p.start, p.end) is None:
+            continue  # every cue below holds a year of four digits
         periods = [m for m in P.finditer(period_pattern, article.scan, p.start, p.end)
                    if int(m.group("a")) < int(m.group("b"))]
         taken = [(m.start(), m.end()) for m in periods]
