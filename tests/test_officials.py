@@ -330,6 +330,20 @@ CHAIR_CASES = [
         [("Lương Thị Mai", ["Giám đốc Sở Ngoại vụ tỉnh Điện Biên"], "VN", True),
          ("Khăm Phăn", ["Phó Tỉnh trưởng tỉnh Phông Xa Lỳ"], "LA", True)],
         id="past-tense-co-chairs-after-the-names"),
+    pytest.param(
+        "Cùng chủ trì buổi hội đàm có đồng chí Ninh Văn Quý, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lai Châu và "
+        "ông Trình Hải Long, Phó Chủ tịch Chính phủ nhân dân tỉnh Vân Nam.",
+        [("Ninh Văn Quý", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Lai Châu"], "VN", True),
+         ("Trình Hải Long", ["Phó Chủ tịch Chính phủ nhân dân tỉnh Vân Nam"], "CN", True)],
+        id="co-chairs-announced-before-the-names"),
+    pytest.param(
+        "Chủ trì cuộc họp tại điểm cầu tỉnh Cao Bằng là đồng chí Bế Thanh Tùng, Phó Chủ tịch UBND tỉnh; tại điểm "
+        "cầu thành phố Bách Sắc là ông Mạnh Khải, Phó Thị trưởng thành phố Bách Sắc. Tham dự có bà Hà Thị Nga, "
+        "Giám đốc Sở Công Thương.",
+        [("Bế Thanh Tùng", ["Phó Chủ tịch UBND tỉnh"], "VN", True),
+         ("Mạnh Khải", ["Phó Thị trưởng thành phố Bách Sắc"], "CN", True),
+         ("Hà Thị Nga", ["Giám đốc Sở Công Thương"], "VN", False)],
+        id="chair-of-each-bridge-point"),
 ]
 
 

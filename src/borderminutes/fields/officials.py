@@ -477,6 +477,12 @@ class _SentenceCues:
         self.clause_heads = [(at, after) for at, after, kinds in self.words
                              if "head" in kinds and _opens_clause(text, start, at)]
         self.delegation_end = next((after for _, after, kinds in self.words if "delegation" in kinds), None)
+        frames = [at for at, _, kinds in self.words if "frame" in kinds]
+        # Clauses a chair word opens that name a side ("Chủ trì hội nghị tại điểm cầu X là A"), and
+        # clauses a side cue opens ("tại điểm cầu Y là B"): the latter, after the former, name a chair too.
+        self.chair_side_clauses = [self.clause_start(at) for at, _ in self.clause_heads
+                                   if any(at < f and self.clause_start(f) == self.clause_start(at) for f in frames)]
+        self.side_led_clauses = {self.clause_start(f) for f in frames if not text[self.clause_start(f):f].strip()}
 
     def clause_start(self, position: int) -> int:
         return self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
@@ -491,6 +497,11 @@ class _SentenceCues:
         k = bisect.bisect_right(self.clause_heads, (position, position))
         return k > 0 and self.clause_heads[k - 1][1] <= position and \
             self.clause_heads[k - 1][0] >= self.clause_start(position)
+
+    def parallel_chair_clause(self, position: int) -> bool:
+        """Is ``position`` in a clause a side cue opens, after a clause where a chair word opens such a cue?"""
+        clause = self.clause_start(position)
+        return clause in self.side_led_clauses and any(c < clause for c in self.chair_side_clauses)
 
 
 # Lists of patterns/officials.yaml that _cue_words finds in one pass over a sentence's words, and their kinds.
@@ -540,12 +551,14 @@ def _opens_clause(text: str, sentence_start: int, at: int) -> bool:
 
 
 def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bool:
-    """"dưới sự chủ trì của X", "Chủ trì ... về phía Việt Nam có X"."""
+    """"dưới sự chủ trì của X", "Chủ trì ... về phía Việt Nam có X", and the next side's
+    "...; về phía Lào là Y"."""
     clause = cues.clause_start(mention.start)
     if P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
         return True
     end_word = P.search(_cue_end_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start)
-    return end_word is not None and cues.clause_head_before(end_word.start())
+    return end_word is not None and (cues.clause_head_before(end_word.start()) or
+                                     cues.parallel_chair_clause(end_word.start()))
 
 
 def _mark_sides(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention], sides: _ArticleSides) -> None:
@@ -581,6 +594,7 @@ def _mark_sides(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention]
 def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention]) -> None:
     """Head of delegation, attendance and mentioned-only flags of one sentence's mentions (after their sides)."""
     text = sentence.text
+    chaired_before: Mention | None = None  # the last mention a chair cue before it made a head
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
@@ -589,8 +603,10 @@ def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention])
                           mention.start) is not None
         mention.attending = mention.context is not None or participating or listed or \
             index > 0 and mentions[index - 1].attending and _continues_list(sentence, mentions[index - 1], mention)
-        if _chaired_by(sentence, cues, mention):
-            mention.head = True
+        if _chaired_by(sentence, cues, mention) or chaired_before is not None and \
+                _joined_by_and(sentence, chaired_before, mention):
+            mention.head = True  # "Đồng chủ trì hội đàm có ông A, <titles> và bà B, <titles>": both chair
+            chaired_before = mention
         elif not participating and P.search(_mention_only_pattern(), text, reach, mention.start):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
@@ -624,9 +640,14 @@ def _continues_list(sentence: Sentence, previous: Mention, mention: Mention) -> 
     return len(between) < 12 and between.strip(" ,;") in ("", "và", "cùng")
 
 
+def _joined_by_and(sentence: Sentence, previous: Mention, mention: Mention) -> bool:
+    """Are the two mentions joined by "và" alone ("ông A, <titles> và bà B")?"""
+    return sentence.text[previous.end:mention.start].strip(" ,") == "và"
+
+
 def _mark_joint_heads(sentence: Sentence, mentions: list[Mention], index: int) -> None:
     """"do ông X ... và bà Y ... đồng chủ trì": everyone joined by "và" before the cue."""
-    while index > 0 and sentence.text[mentions[index - 1].end:mentions[index].start].strip(" ,") == "và":
+    while index > 0 and _joined_by_and(sentence, mentions[index - 1], mentions[index]):
         index -= 1
         mentions[index].head = True
 
