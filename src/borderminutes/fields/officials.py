@@ -56,6 +56,7 @@ class Mention:
     head: bool = False
     mention_only: bool = False
     context: str | None = None  # country from "Về phía ... có", "Đoàn ... do"
+    context_by_host: bool = False  # context is the other side of a host verb ("Tiếp đoàn X có"): a weaker cue
     frame: str | None = None  # country from a side cue earlier in the sentence, or the list item before
     attending: bool = False  # named in a list of those present ("Tham dự có ông X")
 
@@ -160,7 +161,7 @@ def _side_cue_pattern():
     """"<cue> [X] có|do [các] [đồng chí|ông|bà] [:]" up to the mention."""
     d = data()
     return P.compile_(rf"(?P<cue>{_words(d['side_cues'])})(?:\s+(?P<x>[^;:.]{{1,160}}?))?\s+"
-                      rf"(?:{_words(d['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
+                      rf"(?P<end>{_words(d['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
 
 
 @functools.cache
@@ -404,12 +405,16 @@ def _country_of_phrase(sentence: Sentence, start: int, end: int, sides: _Article
     return None
 
 
-def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sides: _ArticleSides) -> str | None:
-    """The side a "Về phía X có" / "Đoàn X do" / "Tại điểm cầu X có" cue gives the mention.
+def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sides: _ArticleSides,
+                  earlier: list[Mention]) -> tuple[str, bool] | None:
+    """(side, given by a host verb) that a "Về phía X có" / "Đoàn X do" / "Tại điểm cầu X có" cue gives the mention.
 
     The cue closest to the mention speaks for it, so cues are tried from the last one back.
     A host verb before the cue ("Tiếp đoàn tỉnh X có") gives the other side; with no place
-    ("Tiếp đoàn có", "Cùng đi với đoàn có") the delegation is the article's visitors.
+    ("Tiếp đoàn có", "Cùng đi với đoàn có") the delegation is the article's visitors. It gives
+    none when the cue names the delegation's own members ("tiếp đoàn X do ông A làm trưởng
+    đoàn") or when the host (a mention ``earlier`` in the sentence) is of the delegation's
+    country ("Tổng Lãnh sự Việt Nam tại Nam Ninh tiếp đoàn tỉnh Lạng Sơn có ...").
     """
     reach = _reach(sentence, mention)
     for at, after, kinds in reversed(cues.words):
@@ -426,9 +431,16 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
             country = sides.visitors if delegation else None
         else:
             country = _country_of_phrase(sentence, cue.start("x"), cue.end("x"), sides)
-        if country:
-            return sides.other(country) if host else country
+        if not country:
+            continue
+        flip = host is not None and fold(cue.group("end")) not in _folded("member_cue_ends") and \
+            not any(m.start < host.start() and country in _title_countries(m) for m in earlier)
+        return (sides.other(country), True) if flip else (country, False)
     return None
+
+
+def _title_countries(mention: Mention) -> set[str]:
+    return {c for t in mention.titles for c in t.countries if c}
 
 
 def _frame_events(sentence: Sentence, cues: _SentenceCues, sides: _ArticleSides) -> list[tuple[int, str, str | None]]:
@@ -577,14 +589,15 @@ def _mark_sides(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention]
             else:
                 turned = kind == "turn"
             k += 1
-        own = _side_context(sentence, cues, mention, sides)
+        own = _side_context(sentence, cues, mention, sides, mentions[:index])
         continues = index > 0 and _continues_list(sentence, mentions[index - 1], mention)
         if own:
-            context = frame = own
+            context = own
+            frame = own[0]
             turned = False
         elif not continues:
             context = None
-        mention.context = context
+        mention.context, mention.context_by_host = context or (None, False)
         if continues and not own:  # list items separated by ";" stay on one side
             mention.frame = mentions[index - 1].frame
         else:
@@ -690,7 +703,7 @@ def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
         for country in title.countries:
             if country:
                 return FROM_TITLE_PLACE, country
-    if mention.context:
+    if mention.context and not mention.context_by_host:
         return FROM_CONTEXT, mention.context
     sides = set().union(*(mention.sentence.title_sides(t) for t in mention.titles)) if mention.titles else set()
     if VIETNAM in sides:
@@ -700,6 +713,8 @@ def _mention_country(mention: Mention, foreign: str) -> tuple[int, str]:
         return FROM_TITLE_WORD, named[0]
     if FOREIGN_SIDE in sides:
         return FROM_TITLE_WORD, foreign
+    if mention.context:  # the other side of a host verb yields to a title word only one side has
+        return FROM_FRAME, mention.context
     if mention.frame:
         return FROM_FRAME, mention.frame
     if mention.name and _looks_foreign(mention):
