@@ -77,11 +77,17 @@ def _clause_start(scan: str, start: int, pos: int) -> int:
     return start if comma < 0 else comma + 1
 
 
+@functools.cache
+def _object_verbs() -> frozenset[str]:
+    """Verbs that agree only with an object after them (case-folded)."""
+    return frozenset(w.casefold() for w in _data()["verbs_with_object"])
+
+
 def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
     """Is this verb stating this meeting's agreement?"""
     start, end = unit
     word = " ".join(m.group().split()).casefold()
-    if word in {w.casefold() for w in _data()["verbs_with_object"]} and not P.match(_object_pattern(word), scan, m.end(), end):
+    if word in _object_verbs() and not P.match(_object_pattern(word), scan, m.end(), end):
         return False
     if P.search(ending(_data()["noun_before"]), scan, reach(start, m.start()), m.start()):
         return False

@@ -167,8 +167,12 @@ def is_valid(day: int, month: int, year: int | None) -> bool:
 def _part_of_day(word: str | None) -> str | None:
     if not word:
         return None
-    table = {" ".join(k.split()).casefold(): v for k, v in _data()["part_of_day"].items()}
-    return table.get(" ".join(word.split()).casefold())
+    return _part_of_day_table().get(" ".join(word.split()).casefold())
+
+
+@functools.cache
+def _part_of_day_table() -> dict[str, str]:
+    return {" ".join(k.split()).casefold(): v for k, v in _data()["part_of_day"].items()}
 
 
 def resolve_year(found: DateMention, published: str | None, article: Article) -> tuple[int | None, str | None]:

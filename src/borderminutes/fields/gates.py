@@ -221,6 +221,11 @@ def _split_levels(levels: str) -> list[str]:
     return [m.group() for m in P.finditer(_level_splitter(), levels)]
 
 
+@functools.cache
+def _plural_words() -> frozenset[str]:
+    return frozenset(_key(w) for w in _words()["plural_words"])
+
+
 def _mentions(article: Article, kind: str) -> list[Mention]:
     grammar = _grammar(kind)
     scan = article.scan
@@ -230,7 +235,7 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
             if P.search(ending(_words()["not_after"]), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
             level = _level(grammar, m)
-            plural = _key(m.group("plural") or "-").split()[0] in {_key(w) for w in _words()["plural_words"]}
+            plural = _key(m.group("plural") or "-").split()[0] in _plural_words()
             pos, list_word = m.end(), None
             colon = P.match(_COLON, scan, pos, paragraph.end)
             if colon and grammar.list_item_word:

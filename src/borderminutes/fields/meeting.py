@@ -204,14 +204,17 @@ def _has_foreign_party(article: Article, span: tuple[int, int], preparing: bool)
                                    [_reported(article, s) for s in lead])
 
 
+@functools.cache
+def _kind_text_stops() -> frozenset[str]:
+    return frozenset(gazetteer.key(w) for w in _data()["kind_text_stops"])
+
+
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
     """The meeting word with the lower-case words that qualify it ("Hội đàm kinh tế thương mại")."""
-    data = _data()
-    stops = {gazetteer.key(w) for w in data["kind_text_stops"]}
     end = match.end
-    for word in _following_words(article, match.end, int(data["kind_text_max_words"])):
+    for word in _following_words(article, match.end, int(_data()["kind_text_max_words"])):
         text = article.scan[word[0]:word[1]]
-        if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]) \
+        if not text[0].islower() or gazetteer.key(text) in _kind_text_stops() or P.match(_place_ahead(), article.scan, word[0]) \
                 or P.match(_plan_pattern(), article.scan, word[0]):
             break
         end = word[1]
@@ -302,10 +305,15 @@ def _number(text: str) -> int | None:
     """19, "XIX", "hai" -> an int."""
     if text.isdigit():
         return int(text)
-    words = {gazetteer.key(k): int(v) for k, v in _data()["number_words"].items()}
+    words = _number_words()
     if gazetteer.key(text) in words:
         return words[gazetteer.key(text)]
     return _roman(text)
+
+
+@functools.cache
+def _number_words() -> dict[str, int]:
+    return {gazetteer.key(k): int(v) for k, v in _data()["number_words"].items()}
 
 
 def _roman(text: str) -> int | None:

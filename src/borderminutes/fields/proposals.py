@@ -420,7 +420,12 @@ def _title_variants(title: str) -> list[str]:
 
 def _is_deputy(word: str) -> bool:
     """"Phó": "Phó Chủ tịch" is another person than "Chủ tịch"."""
-    return word.casefold() in {w.casefold() for w in _data()["deputy_words"]}
+    return word.casefold() in _deputy_words()
+
+
+@functools.cache
+def _deputy_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _data()["deputy_words"])
 
 
 def _by_title(scan: str, start: int, end: int, officials: list[Official]) -> Official | None:

@@ -400,12 +400,13 @@ def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences:
 def _most_specific(mentions: list[Mention]) -> list[str]:
     """Printed names in order of first mention, without units that contain another named unit
     (known ones by the gazetteer, villages and communes by the units their text places them in)."""
+    identity = {name: _identity(name) for name in {m.name for m in mentions} | {p for m in mentions for p in m.parents}}
     names: list[str] = []
     for m in mentions:
-        if _identity(m.name) not in {_identity(n) for n in names}:
+        if identity[m.name] not in {identity[n] for n in names}:
             names.append(m.name)
-    around_villages = {_identity(p) for m in mentions for p in m.parents}
-    return [n for n in names if _identity(n) not in around_villages
+    around_villages = {identity[p] for m in mentions for p in m.parents}
+    return [n for n in names if identity[n] not in around_villages
             and not any(_contains(n, other) for other in names if gazetteer.key(other) != gazetteer.key(n))]
 
 
@@ -478,13 +479,17 @@ def _organization_pattern() -> regex.Pattern:
         rf"(?P<place>\s+(?:(?i:{unit})\s+)?{known})?")
 
 
+@functools.cache
+def _foreign_heads() -> frozenset[str]:
+    return frozenset(gazetteer.key(h) for h in _data()["organizations"]["foreign"])
+
+
 def _organizations(article: Article, headline, lead: list[Sentence], foreign: list[str]) -> dict[str, list[str]]:
     """Organisations as written, per country: by the place they name, else by their head word.
 
     A head word alone ("Tỉnh ủy", "UBND" in "Chủ tịch UBND tỉnh") is part of a title, not an
     organisation; a foreign head without a place goes to the only foreign side, if there is one.
     """
-    foreign_heads = {gazetteer.key(h) for h in _data()["organizations"]["foreign"]}
     spans = ([headline] if headline else []) + [(s.start, s.end) for s in lead]
     result: dict[str, list[str]] = {}
     for start, end in spans:
@@ -495,7 +500,7 @@ def _organizations(article: Article, headline, lead: list[Sentence], foreign: li
             places = mentions_in(article, m.start(), m.end())
             country = places[0].country if places else _bracketed_country(article, m.end(), end)
             if country is None:
-                is_foreign = gazetteer.key(m.group("head")) in foreign_heads
+                is_foreign = gazetteer.key(m.group("head")) in _foreign_heads()
                 country = (foreign[0] if len(foreign) == 1 else None) if is_foreign else VIETNAM
             if country and text not in result.setdefault(country, []):
                 result[country].append(text)
