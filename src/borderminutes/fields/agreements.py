@@ -42,8 +42,9 @@ def _object_pattern(verb: str) -> regex.Pattern:
 @functools.cache
 def _recalled_document() -> regex.Pattern:
     """"các thỏa thuận đã ký kết", "biên bản hội đàm đã ký kết": a document already agreed."""
+    documents = _data()["recalled_documents"]
     return P.compile_(
-        rf"{P.word_start(_data()['recalled_documents'])}(?:{alternation(_data()['recalled_documents'])})(?:\s+[^\s,;:]+){{0,3}}\s+(?:(?:{alternation(_data()['auxiliaries'])})\s+)*$",
+        rf"{P.word_start(documents)}(?:{alternation(documents)})(?:\s+[^\s,;:]+){{0,3}}\s+(?:(?:{alternation(_data()['auxiliaries'])})\s+)*$",
         ignore_case=True,
     )
 

@@ -83,7 +83,8 @@ def _receive_source() -> str:
     """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
     data = _data()
     objects = P.phrases(data["receive_objects"]).pattern
-    return rf"{P.word_start([data['receive_verb']])}(?i:{regex.escape(data['receive_verb'])})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
+    verb = data["receive_verb"]
+    return rf"{P.word_start([verb])}(?i:{regex.escape(verb)})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
 
 
 @functools.cache
@@ -211,10 +212,11 @@ def _kind_text_stops() -> frozenset[str]:
 
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
     """The meeting word with the lower-case words that qualify it ("Hội đàm kinh tế thương mại")."""
+    stops = _kind_text_stops()
     end = match.end
     for word in _following_words(article, match.end, int(_data()["kind_text_max_words"])):
         text = article.scan[word[0]:word[1]]
-        if not text[0].islower() or gazetteer.key(text) in _kind_text_stops() or P.match(_place_ahead(), article.scan, word[0]) \
+        if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]) \
                 or P.match(_plan_pattern(), article.scan, word[0]):
             break
         end = word[1]
