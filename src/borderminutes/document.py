@@ -47,7 +47,7 @@ MIN_VIETNAMESE_SHARE = 0.05
 # Letters outside the Vietnamese alphabet (ç, ñ, ß, mojibake such as "Ä", Chinese characters):
 # a few are names; more means another language or a wrong decoding.
 MAX_FOREIGN_SHARE = 0.10
-LANGUAGE_SAMPLE_CHARS = 20_000
+LANGUAGE_SAMPLE_CHARS = 3_000  # a few paragraphs tell the language as surely as the whole page
 # charset-normalizer's "chaos" (0 = clean text): above this its guess is not reliable.
 MAX_CHAOS = 0.1
 
