@@ -114,3 +114,18 @@ def test_byline_forms(closing):
 
 def test_no_byline_when_the_article_ends_with_a_sentence():
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\nHai bên nhất trí tăng cường hợp tác.\n").byline is None
+
+
+@pytest.mark.parametrize("masthead", ["BÁO SƠN LA ĐIỆN TỬ", "TẠP CHÍ BIÊN CƯƠNG", "NÚI RỪNG ONLINE"])
+def test_an_upper_case_masthead_and_a_breadcrumb_above_the_headline_are_labels(masthead):
+    headline = "Sơn La và Hủa Phăn bàn cách giữ gìn đường biên"
+    text = (f"{masthead}\nTrang chủ > Chính trị > Biên giới\n\n{headline}\n\nThứ Ba, 14/05/2024 | 08:45\n\n"
+            "BSL - Chiều 13/5, đoàn công tác tỉnh Sơn La đã hội đàm với tỉnh Hủa Phăn (Lào).\n")
+    found = _source(text)
+    assert (found.title, found.published, found.outlet) == (headline, "2024-05-14T08:45", "BSL")
+
+
+def test_an_upper_case_headline_that_is_no_masthead_stays_the_title():
+    headline = "BÁO CÁO KẾT QUẢ HỢP TÁC GIỮA SƠN LA VÀ HỦA PHĂN"
+    found = _source(f"{headline}\n\nBSL - Chiều 13/5, tỉnh Sơn La đã hội đàm với tỉnh Hủa Phăn (Lào).\n")
+    assert found.title == headline

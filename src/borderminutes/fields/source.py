@@ -50,6 +50,16 @@ def _label_pattern() -> regex.Pattern:
 
 
 @functools.cache
+def _masthead_pattern() -> regex.Pattern:
+    """An upper-case line naming the newspaper: "BÁO ... ", "TẠP CHÍ ...", "... ĐIỆN TỬ", "... ONLINE"."""
+    data = _data()
+    openers = P.phrases(data["masthead_openers"], ignore_case=False).pattern
+    not_openers = P.phrases(data["masthead_not_openers"], ignore_case=False).pattern
+    suffixes = P.phrases(data["masthead_suffixes"], ignore_case=False).pattern
+    return P.compile_(rf"^(?:(?!{not_openers})(?:{openers})\s.*|.*\s(?:{suffixes}))$")
+
+
+@functools.cache
 def _timestamp_pattern() -> regex.Pattern:
     """A line that holds only a publication date with an optional time, weekday and label."""
     data = _data()
@@ -150,10 +160,13 @@ def body_after_top(article: Article) -> tuple[Paragraph, ...]:
 
 
 def is_section_label(line: str) -> bool:
-    """"Tin tức", "Thời sự", a breadcrumb ("Trang chủ » Thời sự"), a lone place name, or any
-    line of at most ``label_max_words`` words without digits, printed above the headline."""
+    """"Tin tức", "Thời sự", a breadcrumb ("Trang chủ » Thời sự"), the newspaper's upper-case
+    masthead, a lone place name, or any line of at most ``label_max_words`` words without digits,
+    printed above the headline."""
     text = line.strip()
     if P.match(_label_pattern(), text) or any(mark in text for mark in _data()["breadcrumb_marks"]):
+        return True
+    if text.isupper() and P.match(_masthead_pattern(), text):
         return True
     if len(text.split()) <= int(_data()["label_max_words"]) and not any(c.isdigit() for c in text):
         return True
