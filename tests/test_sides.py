@@ -203,6 +203,12 @@ def test_organizations_and_online_venue():
     ("Sáng 14/4, tại địa bàn xã A Mú Sung, huyện Bát Xát, hai bên tuần tra song phương.",
      "địa bàn xã A Mú Sung, huyện Bát Xát"),
     ("Sáng 14/4, tại khu vực mốc 92, hai bên gặp gỡ.", "khu vực mốc 92"),
+    ("Sáng 2/9, tại trụ sở Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu, hai bên hội đàm.",
+     "trụ sở Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu"),
+    ("Sáng 2/9, tại trụ sở Tổng Lãnh sự quán Việt Nam tại Côn Minh (Trung Quốc), hai bên hội đàm.",
+     "trụ sở Tổng Lãnh sự quán Việt Nam tại Côn Minh (Trung Quốc)"),
+    ("Sáng 2/9, tại Văn phòng Tỉnh trưởng tỉnh Kampot (Vương quốc Campuchia) diễn ra hội đàm.",
+     "Văn phòng Tỉnh trưởng tỉnh Kampot (Vương quốc Campuchia)"),
 ])
 def test_location_after_tai(sentence, place):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place

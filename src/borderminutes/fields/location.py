@@ -52,8 +52,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     countries = country_pattern().pattern
     inside = P.phrases(data["facility_words_inside"]).pattern
     named = rf"(?=(?:\s+(?:(?i:{inside})|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
+    office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
     facility = (rf"(?i:{P.phrases(data['facilities']).pattern}){named}"
-                rf"(?:\s+(?:(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
+                rf"(?:\s+(?:{office_place}|(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     known = gazetteer.names_pattern().pattern
     unit_phrase = rf"{unit}\s+{name}"
     # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
