@@ -189,3 +189,20 @@ def test_meeting_evidence_slices_back():
     assert result.meeting.session_number == 19 and result.meeting.online
     for ev in result.meeting.evidence:
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_an_interview_about_past_cooperation_is_no_meeting():
+    text = ("Phỏng vấn\n\nHợp tác Điện Biên - Phông Xa Lỳ: những bước tiến mới\n\n"
+            "Nhân dịp đầu xuân 2025, phóng viên Báo Điện Biên đã có cuộc trao đổi với đồng chí Lò Văn Mến, "
+            "Phó Chủ tịch UBND tỉnh, về hợp tác giữa tỉnh Điện Biên và tỉnh Phông Xa Lỳ (Lào).\n\n"
+            "PV: Xin đồng chí cho biết kết quả hợp tác?\n\n"
+            "Đồng chí Lò Văn Mến: Tháng 4/2023, tại hội đàm lần thứ 5, hai bên đã thống nhất nhiều nội dung.\n")
+    found = meeting.detect(analyse(from_text(text)))
+    assert found.meeting is None and "interview" in found.reason
+
+
+def test_question_and_answer_lines_alone_mark_an_interview():
+    text = ("Hợp tác Điện Biên - Phông Xa Lỳ: những bước tiến mới\n\n"
+            "Hội đàm giữa tỉnh Điện Biên và tỉnh Phông Xa Lỳ (Lào) năm 2023 đạt nhiều kết quả.\n\n"
+            "PV: Xin ông cho biết những kết quả đó?\n\nÔng Lò Văn Mến: Hai bên đã trao đổi đoàn thường xuyên.\n")
+    assert meeting.detect(analyse(from_text(text))).meeting is None

@@ -110,6 +110,8 @@ def detect(article: Article) -> Detection:
         return Detection(None, reasons["only_planned"] if _names_a_planned_meeting(article) else reasons["no_meeting_word"])
     match, sentence_span = found
     event = " ".join(article.text[match.start:match.end].split())
+    if _is_interview(article):
+        return Detection(None, reasons["interview"].format(event=event))
     preparing = _reported(article, sentence_span) != sentence_span
     if not _has_foreign_party(article, sentence_span, preparing):
         return Detection(None, reasons["preparing" if preparing else "no_foreign_party"].format(event=event))
@@ -140,6 +142,27 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
         regions.append(((found.sentence.start, found.sentence.end), False))
     regions += [((s.start, s.end), False) for s in lead_sentences(article)]
     return regions
+
+
+@functools.cache
+def _interview_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """(an interview named in the top lines or the lead, a question or answer line "PV: ...")."""
+    data = _data()
+    return P.phrases(data["interview_words"]), P.compile_(
+        rf"\s*(?:{P.phrases(data['interview_speakers'], ignore_case=False).pattern})\s*:", ignore_case=False)
+
+
+def _is_interview(article: Article) -> bool:
+    """The page reports an interview (a label or the lead says so, or its lines are questions and
+    answers): the meetings it mentions are the interviewee's past ones, not an event reported."""
+    named, speaker = _interview_patterns()
+    page = source.layout(article)
+    lines = [article.paragraphs[i] for i in sorted(page.top)]
+    if page.lead is not None:
+        lines.append(article.paragraphs[page.lead])
+    if any(P.search(named, article.scan, p.start, p.end) for p in lines):
+        return True
+    return any(P.match(speaker, article.scan, p.start, p.end) for p in source.body_after_top(article))
 
 
 @functools.cache
