@@ -66,3 +66,11 @@ def test_sentences_of_a_proposal_and_captions_are_not_agreements():
     assert _agreements(text) == [
         "hai bên đã cùng đi đến thống nhất tăng cường sự tin cậy về chính trị; thúc đẩy quan hệ hai bên phát triển "
         "lên tầm cao mới"]
+
+
+def test_an_opening_clause_with_an_earlier_year_recalls_a_past_agreement():
+    text = ("Điện Biên và Phông Xa Lỳ hội đàm\nSáng 14/5/2024, tỉnh Điện Biên và tỉnh Phông Xa Lỳ (Lào) đã hội đàm. "
+            "Cũng trong năm 2022, hai bên đã ký kết biên bản ghi nhớ về phòng chống dịch bệnh. "
+            "Tháng 9/2023, hai bên nhất trí mở thêm lối mở. "
+            "Năm 2025, hai bên thống nhất tổ chức giải việt dã chung.")
+    assert _agreements(text) == ["Năm 2025, hai bên thống nhất tổ chức giải việt dã chung"]

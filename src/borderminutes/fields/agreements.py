@@ -4,7 +4,8 @@ A statement unit of the body (see ``proposals.statement_units``) states an agree
 when an agreeing verb in it is used as a verb ("hai bên thống nhất ...", not "sự
 thống nhất", "các thỏa thuận đã ký kết", "thông qua các buổi giao lưu"). Units that
 belong to a proposal's list, the list sentences that follow an agreement, and
-agreements the text dates to another time are left out. The text runs from the
+agreements the text dates to another time (a full date, a past marker, an opening clause
+with an earlier year than the meeting's: "Cũng trong năm 2023, ...") are left out. The text runs from the
 agreeing clause's subject to the end of the unit, or is just the ";"-piece when the
 verb opens one piece of a list.
 """
@@ -18,6 +19,7 @@ import regex
 from .. import patterns as P
 from ..models import Evidence, Statement
 from ..segment import Article
+from . import dates
 from .wordlists import alternation, ending
 from .proposals import Span, continues_list, is_statement, reach, scan_proposals, statement_units
 
@@ -128,7 +130,8 @@ def find_agreements(article: Article) -> list[Statement]:
             if unit in taken or (listing and continues_list(scan, *unit)):
                 continue
             listing = False
-            if P.match(_past_opening(), scan, *unit) or P.search(_dated(), scan, *unit):
+            if P.match(_past_opening(), scan, *unit) or P.search(_dated(), scan, *unit) \
+                    or dates.opens_with_earlier_year(article, *unit):
                 continue
             verb = next((m for m in P.finditer(_verb_pattern(), scan, *unit) if _agrees(scan, unit, m)), None)
             if verb is None:

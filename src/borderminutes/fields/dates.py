@@ -212,6 +212,31 @@ def _year_range() -> range:
     return range(int(data["earliest_year"]), int(data["latest_year"]) + 1)
 
 
+@functools.cache
+def _opening_year() -> regex.Pattern:
+    """A year in the clause that opens a sentence: "Năm 2022,", "Cũng trong năm 2023,", "Tháng 10/2023,"."""
+    return P.compile_(rf"\s*[^,;:.\n]{{0,{int(_data()['opening_clause_chars'])}}}?(?<!\d)(?P<y>{_YEAR})(?!\d)[^,;:.\n]*,")
+
+
+@per_article
+def reference_year(article: Article) -> int | None:
+    """The meeting's year, else the publication year: what "earlier" is measured against."""
+    page = source.layout(article)
+    published = source.timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
+    found = main_date(article)
+    year = resolve_year(found, published, article)[0] if found is not None else None
+    return year if year is not None else (int(published[:4]) if published else None)
+
+
+def opens_with_earlier_year(article: Article, start: int, end: int) -> bool:
+    """Does the text at ``start`` open with a clause dated to a year before the meeting's (a recall)?"""
+    year = reference_year(article)
+    if year is None:
+        return False
+    m = P.match(_opening_year(), article.scan, start, end)
+    return m is not None and int(m.group("y")) < year
+
+
 def context_year(article: Article, day: int, month: int) -> int | None:
     """The latest year the text ties to the present; a period's end only when nothing else does."""
     single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
