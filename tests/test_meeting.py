@@ -206,3 +206,12 @@ def test_question_and_answer_lines_alone_mark_an_interview():
             "Hội đàm giữa tỉnh Điện Biên và tỉnh Phông Xa Lỳ (Lào) năm 2023 đạt nhiều kết quả.\n\n"
             "PV: Xin ông cho biết những kết quả đó?\n\nÔng Lò Văn Mến: Hai bên đã trao đổi đoàn thường xuyên.\n")
     assert meeting.detect(analyse(from_text(text))).meeting is None
+
+
+def test_a_lead_that_only_recalls_meetings_of_earlier_years_reports_no_meeting():
+    text = ("Hợp tác Điện Biên - Phông Xa Lỳ ngày càng bền chặt\n\nThứ Hai, 06/01/2025 | 10:15\n\n"
+            "Quan hệ giữa tỉnh Điện Biên và tỉnh Phông Xa Lỳ (Lào) không ngừng phát triển. "
+            "Tháng 4/2023, tại hội đàm lần thứ 5, hai bên đã thống nhất mở thêm lối mở.\n")
+    assert meeting.detect(analyse(from_text(text))).meeting is None
+    recent = text.replace("Tháng 4/2023", "Sáng 3/1")
+    assert meeting.detect(analyse(from_text(recent))).meeting is not None

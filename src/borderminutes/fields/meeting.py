@@ -6,7 +6,8 @@ first place that holds one decides, and there the higher-priority kind wins
 (``patterns/meeting.yaml``). So the headline's word wins over the body's, and a meeting
 word far down the body (a past meeting, a planned one) never makes an article a meeting
 report; so does one after a word of planning ("sẽ hội đàm", "dự kiến", "chuẩn bị đón tiếp"), which
-names an event still to come. The event must have a foreign party: a foreign place in the headline, the event's
+names an event still to come; nor one in a sentence that opens with an earlier year than the
+meeting's or the page's ("Tháng 3/2023, tại Phiên họp ..."). The event must have a foreign party: a foreign place in the headline, the event's
 sentence or the date's sentence, or a foreign place or country introduced by a party word
 ("Đoàn đại biểu phía Trung Quốc", "Thủ tướng Campuchia") there or in the lead paragraph.
 "xuất khẩu sang Trung Quốc" names no party: such an event is domestic, and so is a meeting of
@@ -195,6 +196,8 @@ def lead_sentences(article: Article) -> list[Sentence]:
 def _find_kind(article: Article) -> tuple[KindMatch, tuple[int, int]] | None:
     """The first region with a meeting word, and that region's highest-priority match."""
     for span, in_headline in _regions(article):
+        if not in_headline and dates.opens_with_earlier_year(article, *span):
+            continue  # "Tháng 3/2023, tại Phiên họp ...": a past meeting recalled
         reported = _reported(article, span)
         if P.search(_any_kind_pattern(in_headline), article.scan, *reported) is None:
             continue  # one quick pass before trying the kinds one by one
