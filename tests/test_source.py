@@ -29,6 +29,7 @@ def test_section_labels_above_the_headline_are_skipped(label):
 @pytest.mark.parametrize("label", [
     "Đối ngoại - Biên giới", "Thời sự > Biên giới", "Chính trị | Đối ngoại", "Tin tức / Sự kiện",
     "Thời sự - Chính trị - Biên phòng", "Hợp tác quốc tế",
+    "UBND huyện Tràng Định - Cổng thông tin điện tử", "Trang thông tin điện tử huyện Sìn Hồ",
 ])
 def test_a_label_of_several_words_above_a_longer_headline_is_skipped(label):
     headline = "Lai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới"
@@ -87,7 +88,7 @@ def test_impossible_publication_day_is_rejected():
 @pytest.mark.parametrize("prefix,name", [
     ("LCĐT - ", "LCĐT"), ("BHG- ", "BHG"), ("HGĐT- ", "HGĐT"), ("(Baolaocai) - ", "Baolaocai"),
     ("(TTXVN) - ", "TTXVN"), ("QĐND - ", "QĐND"), ("(VOV5) - ", "VOV5"), ("Điện Biên TV - ", "Điện Biên TV"),
-    ("VOV.VN - ", "VOV.VN"), ("Hà Nội, 5/9 (TTXVN) - ", "TTXVN"),
+    ("VOV.VN - ", "VOV.VN"), ("Hà Nội, 5/9 (TTXVN) - ", "TTXVN"), ("Lạng Sơn, ngày 3/4/2023 (TTXVN) - ", "TTXVN"),
     ("(BLS) – ", "BLS"), ("(BLS) — ", "BLS"), ("BLS–", "BLS"), ("QĐND Online – ", "QĐND Online"),
 ])
 def test_outlet_prefixes(prefix, name):

@@ -60,6 +60,12 @@ def _masthead_pattern() -> regex.Pattern:
 
 
 @functools.cache
+def _site_name_pattern() -> regex.Pattern:
+    """A portal's name line in any case: "UBND huyện X - Cổng thông tin điện tử"."""
+    return P.phrases(_data()["site_name_words"])
+
+
+@functools.cache
 def _timestamp_pattern() -> regex.Pattern:
     """A line that holds only a publication date with an optional time, weekday and label."""
     data = _data()
@@ -77,7 +83,7 @@ def _timestamp_pattern() -> regex.Pattern:
 @functools.cache
 def _outlet_pattern() -> regex.Pattern:
     """The outlet prefix that opens a lead: "LCĐT -", "HGĐT-", "QĐND Online –", "(Baolaocai) -",
-    "Hà Nội, 16/3 (TTXVN) -"; any dash (-, –, —) may follow it."""
+    "Hà Nội, 16/3 (TTXVN) -", "Hà Nội, ngày 7/6/2024 (TTXVN) -"; any dash (-, –, —) may follow it."""
     data = _data()
     size = int(data["max_outlet_abbreviation"])
     upper = P.UPPER
@@ -87,7 +93,7 @@ def _outlet_pattern() -> regex.Pattern:
     place = rf"[{upper}]\w*(?:\s+[{upper}]\w*){{0,3}}"  # "Hà Nội, 16/3 (TTXVN) -"
     return P.compile_(
         rf"^\s*(?:"
-        rf"(?:{place},\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*)?\(\s*(?P<name>[^()\n]{{2,30}}?)\s*\)\s*(?:{_DASH}\s*)?"
+        rf"(?:{place},\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*)?\(\s*(?P<name>[^()\n]{{2,30}}?)\s*\)\s*(?:{_DASH}\s*)?"
         rf"|(?P<name>{abbreviation})\s*{_DASH}(?!\d)\s*"  # "LCĐT -", "BHG-", "VOV.VN -"; not "COVID-19"
         rf"|(?P<name>{named})\s+{_DASH}\s*"  # "Điện Biên TV - "
         rf")")
@@ -167,6 +173,8 @@ def is_section_label(line: str) -> bool:
     if P.match(_label_pattern(), text) or any(mark in text for mark in _data()["breadcrumb_marks"]):
         return True
     if text.isupper() and P.match(_masthead_pattern(), text):
+        return True
+    if P.search(_site_name_pattern(), text):
         return True
     if len(text.split()) <= int(_data()["label_max_words"]) and not any(c.isdigit() for c in text):
         return True
