@@ -245,6 +245,27 @@ def test_location_after_a_meeting_verb_further_down():
     assert _place(text) == "Lạng Sơn"
 
 
+@pytest.mark.parametrize("later", [
+    "Tiếp đoàn tại thị trấn Kim Bình có ông Lý Minh, Huyện trưởng huyện Kim Bình.",
+    "Đón tiếp đoàn công tác tại thị trấn Kim Bình có lãnh đạo huyện Kim Bình.",
+    "Buổi gặp mặt diễn ra tại thị trấn Kim Bình trong không khí thân mật.",
+    "Buổi làm việc được tổ chức tại thị trấn Kim Bình.",
+])
+def test_a_reception_in_the_next_paragraph_gives_the_place_the_lead_lacks(later):
+    text = ("Huyện Bát Xát chúc Tết huyện Kim Bình\n"
+            "Ngày 5/2, Đoàn công tác huyện Bát Xát, tỉnh Lào Cai do ông Nguyễn Văn Tư làm trưởng đoàn đã sang "
+            "thăm, chúc Tết Chính quyền nhân dân huyện Kim Bình (Trung Quốc).\n"
+            f"{later}\n")
+    assert _place(text) == "thị trấn Kim Bình"
+
+
+def test_a_delegation_word_without_a_meeting_verb_gives_no_place():
+    text = ("Huyện Bát Xát chúc Tết huyện Kim Bình\n"
+            "Ngày 5/2, Đoàn công tác huyện Bát Xát đã sang chúc Tết huyện Kim Bình (Trung Quốc).\n"
+            "Thành viên đoàn tại thị trấn Kim Bình mua sắm hàng hóa.\n")
+    assert _place(text) is None
+
+
 def test_an_online_meeting_takes_no_place_from_the_body():
     text = ("Sở Ngoại vụ hội đàm trực tuyến với tỉnh Vân Nam\n"
             "Ngày 16.3, Sở Ngoại vụ hội đàm trực tuyến với Văn phòng Ngoại sự tỉnh Vân Nam.\n"

@@ -11,7 +11,8 @@ Việt Nam"), an office abroad ("Đại sứ quán Trung Quốc tại Việt Nam
 
 Looked for, in order: the sentence with the meeting's date, the headline
 ("... làm việc tại Mèo Vạc"), the lead, then the next paragraphs where "tại" follows a
-meeting verb ("sang thăm và làm việc tại Lạng Sơn"). An online meeting takes its place
+meeting verb, perhaps with the delegation as its object ("sang thăm và làm việc tại Lạng Sơn",
+"Tiếp đoàn tại thị trấn Hà Khẩu"). An online meeting takes its place
 only from the date sentence, the headline or the lead.
 """
 
@@ -43,7 +44,8 @@ def _data() -> dict:
 
 @functools.cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
-    """(the marker "tại", an office abroad right before it, a place chain, a meeting verb before it)."""
+    """(the marker "tại", an office abroad right before it, a place chain, a meeting verb and
+    perhaps its object before it)."""
     data = _data()
     upper = P.UPPER
     word = rf"[{upper}][\w’'\-]*"
@@ -69,7 +71,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     marker = P.compile_(rf"{P.word_start([data['place_marker']])}{regex.escape(data['place_marker'])}\s+",
                         ignore_case=True)
     office = P.compile_(rf"(?:{P.phrases(data['office_abroad']).pattern})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
-    verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})\s*$", ignore_case=True)
+    verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})"
+                      rf"(?:\s+(?:{P.phrases(data['meeting_verb_objects']).pattern}))?\s*$", ignore_case=True)
     return marker, office, P.compile_(chain), verb
 
 
