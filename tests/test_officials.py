@@ -98,6 +98,12 @@ CASES = [
          ("Đỗ Văn Nam", ["Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"], "VN", False)],
         id="trailing-country-dropped-ministry-kept"),
     pytest.param(
+        "Cùng dự có ông Trần Văn Bình, Phó Vụ trưởng Vụ Thị trường châu Âu - châu Mỹ, Bộ Công Thương và bà "
+        "Lê Thị Hoa, Giám đốc Sở Ngoại vụ.",
+        [("Trần Văn Bình", ["Phó Vụ trưởng Vụ Thị trường châu Âu - châu Mỹ, Bộ Công Thương"], "VN", False),
+         ("Lê Thị Hoa", ["Giám đốc Sở Ngoại vụ"], "VN", False)],
+        id="continents-joined-by-a-dash-are-the-department-not-a-prefecture"),
+    pytest.param(
         "Hội đàm do ông Nguyễn Văn Cường, Phó Chủ tịch UBND tỉnh Lào Cai và ông Dương Quân, Phó Châu trưởng "
         "châu Hồng Hà đồng chủ trì.",
         [("Nguyễn Văn Cường", ["Phó Chủ tịch UBND tỉnh Lào Cai"], "VN", True),

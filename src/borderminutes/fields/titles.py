@@ -21,7 +21,7 @@ from .. import patterns as P
 from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
                     strip_foreign_honorifics, surname_start, surnames, tokenize, words_of)
 
-HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD = "head", "org", "org_head", "unit", "inner", "field"
+HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD, REGION = "head", "org", "org_head", "unit", "inner", "field", "region"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
 PROPER_PART_WORDS = frozenset({INNER, FIELD})
 HEADS = frozenset({HEAD})
@@ -45,6 +45,11 @@ def lexicon() -> Lexicon:
     entries += [(w, INNER) for w in d["inner_words"]]
     entries += [(w, FIELD) for w in d["field_words"]]
     return Lexicon(entries)
+
+
+@functools.cache
+def region_lexicon() -> Lexicon:
+    return Lexicon((region, REGION) for region in data()["regions"])
 
 
 @functools.cache
@@ -232,7 +237,7 @@ class Sentence:
     def _proper_part(self, title: Title, j: int, part_start: int) -> tuple[NameSpan | None, int]:
         """The proper part of an organization after its head word ("Sở" + "Ngoại vụ").
 
-        Capitalized words, a lower-case syllable right after a single capitalized one
+        World regions ("Vụ Thị trường châu Á – châu Phi"), capitalized words, a lower-case syllable right after a single capitalized one
         ("Ngoại vụ", "Quản lý"), listed inner words ("biên giới"), dashes between
         capitals ("Việt - Trung"). A capitalized run that ends the title may hold the
         person's name ("Sở Công Thương Hoàng Thị Thanh Loan").
@@ -241,6 +246,11 @@ class Sentence:
         run_start, run_length = None, 0
         while j < n:
             token = self.tokens[j]
+            region_end = self._regions_end(j)
+            if region_end:  # "châu Á – châu Phi": the organization's field, not a prefecture ("châu")
+                j = title.last = region_end
+                run_length = 0
+                continue
             if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT})) or \
                     token.text[0].isupper() and lexicon().match(self.tokens, j, frozenset({ORG_HEAD, HEAD})):
                 return None, j  # the organization goes on: a capitalized run before it is its own
@@ -278,6 +288,16 @@ class Sentence:
                 title.last = start
                 return NameSpan(start, j), j
         return None, j
+
+    def _regions_end(self, j: int) -> int | None:
+        """End of the world regions at ``j``, joined by dashes ("châu Á – châu Phi"), or None."""
+        found = region_lexicon().match(self.tokens, j)
+        if found is None:
+            return None
+        end = found[0]
+        while self.tok(end) in DASHES and (following := region_lexicon().match(self.tokens, end + 1)):
+            end = following[0]
+        return end
 
     def _closing_name(self, title: Title, j: int, last_kind: str) -> tuple[NameSpan | None, int]:
         """A capitalized run right after the governed words: the name, if it can be one."""
