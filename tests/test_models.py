@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from borderminutes.models import ArticleResult, Evidence, Source, check_evidence
+from borderminutes.models import ArticleResult, Evidence, Source, check_evidence, json_schema
 
 
 def test_evidence_validator_uses_the_article_text():
@@ -35,7 +35,9 @@ def test_unknown_fields_are_rejected():
 
 
 def test_schema_names_the_contract_models():
-    schema = ArticleResult.model_json_schema()
+    schema = json_schema()
     for name in ["Meeting", "MeetingDate", "Side", "Official", "BorderGate", "Proposal", "Statement", "Evidence"]:
         assert name in schema["$defs"]
     assert Source.model_fields["title"].default is None
+    # Every field a record always carries is required, so a record missing one fails validation.
+    assert set(schema["$defs"]["Official"]["required"]) >= {"name", "titles", "country", "head_of_delegation", "evidence"}

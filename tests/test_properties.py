@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from borderminutes import extract_bytes, extract_text
 from borderminutes.document import InputError, normalize
-from borderminutes.models import ArticleResult, iter_evidence
+from borderminutes.models import ArticleResult, iter_evidence, json_schema
 
 from conftest import SAMPLES, sample_stems
 
@@ -61,7 +61,7 @@ def vocabulary() -> list[str]:
 
 @functools.cache
 def schema_validator() -> jsonschema.Draft202012Validator:
-    schema = ArticleResult.model_json_schema()
+    schema = json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 

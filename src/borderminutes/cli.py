@@ -192,9 +192,9 @@ def review(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of an ArticleResult (the output contract)."""
-    from .models import ArticleResult
+    from .models import json_schema
 
-    typer.echo(json.dumps(ArticleResult.model_json_schema(), ensure_ascii=False, indent=1))
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
 
 
 def main() -> None:

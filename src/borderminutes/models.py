@@ -27,7 +27,7 @@ Topic = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Evidence(_Model):
@@ -136,6 +136,12 @@ class ArticleResult(_Model):
     meeting: Optional[Meeting] = None
     warnings: list[str] = []
     error: Optional[str] = None  # set when the input could not be read or processed
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a record as written: every field the output always carries is required."""
+    schema = ArticleResult.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def iter_evidence(model: BaseModel) -> Iterator[Evidence]:
