@@ -271,3 +271,21 @@ def test_an_online_meeting_takes_no_place_from_the_body():
             "Ngày 16.3, Sở Ngoại vụ hội đàm trực tuyến với Văn phòng Ngoại sự tỉnh Vân Nam.\n"
             "Hoạt động xuất nhập khẩu được tổ chức tại Cửa khẩu Quốc tế Thanh Thủy đã nối lại.\n")
     assert _place(text, online=True) is None
+
+
+def test_organization_naming_a_country_and_names_with_spaced_dashes():
+    text = ("Tổng Lãnh sự quán Việt Nam tại Côn Minh tiếp đoàn châu Văn Sơn\n"
+            "Ngày 3/4, tại trụ sở Tổng Lãnh sự quán Việt Nam tại Côn Minh (Trung Quốc), Tổng Lãnh sự đã tiếp "
+            "Đoàn đại biểu châu Văn Sơn. Cùng dự có đại diện Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang.\n")
+    found = {s.country: s.organizations for s in sides.find_sides(analyse(from_text(text)))}
+    assert "Tổng Lãnh sự quán Việt Nam" in found["VN"]
+    assert "Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang" in found["VN"]
+    assert not any("Tổng Lãnh sự" in org for org in found.get("CN", []))
+
+
+def test_organization_fragments_give_way_to_the_full_name():
+    text = ("Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây hội đàm với Đoàn đại biểu tỉnh Cao Bằng\n"
+            "Ngày 8/3, Bí thư Khu ủy Khu tự trị dân tộc Choang-Quảng Tây đã hội đàm với Đoàn đại biểu tỉnh Cao Bằng. "
+            "Tham dự hội đàm có Khu ủy Quảng Tây.\n")
+    found = {s.country: s.organizations for s in sides.find_sides(analyse(from_text(text)))}
+    assert found["CN"] == ["Khu ủy Khu tự trị dân tộc Choang Quảng Tây"]

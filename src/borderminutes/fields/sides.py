@@ -466,7 +466,9 @@ def _national_sides(article: Article, spans: list[tuple[int, int]]) -> set[str]:
 @functools.cache
 def _organization_pattern() -> regex.Pattern:
     """A head word, its own name ("Sở Công Thương", "Chi đội Quản lý biên giới") and the place it
-    belongs to ("... tỉnh Lào Cai"); a person's name after the place is not part of it."""
+    belongs to ("... tỉnh Lào Cai"); a person's name after the place is not part of it. Parts of
+    one name joined by a spaced dash or by "và" stay together ("Sở Lao động - Thương binh và Xã hội",
+    "Hội Hữu nghị Việt - Trung tỉnh Lào Cai")."""
     data = _data()["organizations"]
     heads = P.phrases([*data["vietnamese"], *data["foreign"]], ignore_case=False).pattern
     inside = P.phrases(_data()["organization_words_inside"]).pattern
@@ -474,8 +476,9 @@ def _organization_pattern() -> regex.Pattern:
     known = gazetteer.names_pattern().pattern
     word = _word()
     size = int(_data()["organization_max_words"])
+    joiner = rf"\s+(?:[-–]\s+(?!{heads})|(?i:và)\s+(?=(?i:{inside})(?!\w))(?!{heads}))?"
     return P.compile_(
-        rf"(?P<head>{heads})(?P<name>(?:\s+(?!{known})(?:(?i:{inside})|{word})){{0,{size}}})"
+        rf"(?P<head>{heads})(?P<name>(?:{joiner}(?!{known})(?:(?i:{inside})|{word})){{0,{size}}})"
         rf"(?P<place>\s+(?:(?i:{unit})\s+)?{known})?")
 
 
@@ -491,20 +494,45 @@ def _organizations(article: Article, headline, lead: list[Sentence], foreign: li
     organisation; a foreign head without a place goes to the only foreign side, if there is one.
     """
     spans = ([headline] if headline else []) + [(s.start, s.end) for s in lead]
-    result: dict[str, list[str]] = {}
+    found: dict[str, list[_Organization]] = {}
     for start, end in spans:
         for m in P.finditer(_organization_pattern(), article.scan, start, end):
             if not m.group("name").strip() and not m.group("place"):
                 continue
-            text = " ".join(article.text[m.start():m.end()].split())
             places = mentions_in(article, m.start(), m.end())
-            country = places[0].country if places else _bracketed_country(article, m.end(), end)
+            named = [code for _, code in _country_mentions(article, m.start("name"), m.end("name"))]
+            country = (named[0] if named else places[0].country if places
+                       else _bracketed_country(article, m.end(), end))
             if country is None:
                 is_foreign = gazetteer.key(m.group("head")) in _foreign_heads()
                 country = (foreign[0] if len(foreign) == 1 else None) if is_foreign else VIETNAM
-            if country and text not in result.setdefault(country, []):
-                result[country].append(text)
-    return result
+            if country:
+                found.setdefault(country, []).append(_Organization(
+                    " ".join(article.text[m.start():m.end()].split()),
+                    tuple(" ".join(article.text[m.start():m.end("name")].split()).split()),
+                    frozenset(_identity(p.name) for p in places)))
+    return {country: _without_fragments(orgs) for country, orgs in found.items()}
+
+
+@dataclass(frozen=True)
+class _Organization:
+    text: str
+    own_words: tuple[str, ...]  # head and name, without the place
+    places: frozenset[str]  # identities of the places it names
+
+
+def _without_fragments(orgs: list[_Organization]) -> list[str]:
+    """Names in order of first mention, without a name that is a cut or short form of a longer one
+    of the same side: its own words begin the longer one's and its places are among the longer
+    one's ("Khu ủy Khu" and "Khu ủy Quảng Tây" beside "Khu ủy Khu tự trị dân tộc Choang Quảng Tây")."""
+    def fragment(short: _Organization, long: _Organization) -> bool:
+        return len(short.text) < len(long.text) and short.places <= long.places \
+            and gazetteer.key(" ".join(long.text.split()[:len(short.own_words)])) == gazetteer.key(" ".join(short.own_words))
+    names: list[str] = []
+    for org in orgs:
+        if org.text not in names and not any(fragment(org, other) for other in orgs):
+            names.append(org.text)
+    return names
 
 
 @functools.cache
