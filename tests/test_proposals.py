@@ -143,3 +143,12 @@ def test_a_wish_counts_only_from_a_speaker_who_also_proposes():
     people = [("Lưu Ngũ Thái", ["Thị trưởng thành phố Sùng Tả"], "CN"), ("Lý Thu Hà", ["Phó Giám đốc Sở Ngoại vụ"], "VN")]
     assert _proposals(text, people) == [
         ("Lưu Ngũ Thái", "CN", ["hai bên tăng cường hợp tác du lịch", "sớm nâng cấp cửa khẩu Chi Ma"])]
+
+
+def test_an_addressee_whose_name_goes_on_in_lower_case_is_cut_after_whole_words():
+    text = ("Lào Cai làm việc với Hồng Hà\n"
+            "Tại buổi làm việc, ông Lê Minh An đề nghị phía Cục Thương mại châu Hồng Hà phối hợp mở thêm luồng "
+            "ưu tiên cho xe chở nông sản tại cửa khẩu Kim Thành.")
+    people = [("Lê Minh An", ["Giám đốc Sở Công Thương tỉnh Lào Cai"], "VN")]
+    [(_, _, items)] = _proposals(text, people)
+    assert items == ["phối hợp mở thêm luồng ưu tiên cho xe chở nông sản tại cửa khẩu Kim Thành"]

@@ -27,6 +27,7 @@ REPEAT_OVERLAP = 0.7  # items (in different paragraphs) sharing this share of th
 REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words nearly all inside a longer one
 REPEAT_MAX_ITEMS = 300
 CLAUSE_REACH = 300  # characters: no subject runs longer, and bounded look-backs keep long lines linear
+ADDRESSEE_REACH = 160  # characters tokenized after the verb to see where the addressee's words end
 HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
 
 
@@ -214,14 +215,49 @@ def _clause_start(scan: str, unit_start: int, pos: int) -> int:
 
 
 def _addressee_end(scan: str, pos: int, end: int) -> int:
-    """Where the item starts after the verb: past an addressee followed by a lower-case verb or a colon."""
-    cursor = pos
-    while (m := P.match(_addressee_piece(), scan, cursor, end)) and m.end() > cursor:
-        cursor = m.end()
+    """Where the item starts after the verb: past an addressee followed by a lower-case verb or a colon.
+
+    A name may go on in lower case ("Cục Thương mại châu Văn Sơn"): when the addressee
+    ends on a capital word, the word tokenizer decides whether the cut falls inside a
+    common word written with a capital ("Thương mại"); the addressee then goes on past it."""
+    cursor = _addressee_pieces_end(scan, pos, end)
     if cursor == pos:
         return pos
-    rest = scan[cursor:end].lstrip()
-    return cursor if rest[:1].islower() or rest[:1] == ":" else pos
+    if scan[cursor - 1:cursor].isalpha() and _lower_next(scan, cursor, end):
+        words = _words_after(scan, pos, end)
+        while (cut := next((b for a, b in words if a < cursor < b and _capitalised_word(scan[a:b])), None)) is not None:
+            cursor = _addressee_pieces_end(scan, cut, end)
+    return cursor if _lower_next(scan, cursor, end) or scan[cursor:end].lstrip()[:1] == ":" else pos
+
+
+def _addressee_pieces_end(scan: str, cursor: int, end: int) -> int:
+    while (m := P.match(_addressee_piece(), scan, cursor, end)) and m.end() > cursor:
+        cursor = m.end()
+    return cursor
+
+
+def _lower_next(scan: str, pos: int, end: int) -> bool:
+    return scan[pos:end].lstrip()[:1].islower()
+
+
+def _capitalised_word(word: str) -> bool:
+    """"Thương mại", "Ngoại vụ": a common word opening a name; not a run of names ("Kim Bình thường")."""
+    syllables = word.split()
+    return len(syllables) > 1 and syllables[0][:1].isupper() and all(s[:1].islower() for s in syllables[1:])
+
+
+def _words_after(scan: str, start: int, end: int) -> list[Span]:
+    """underthesea's words in [start, end), as spans (it joins "Thương mại" into one word)."""
+    from underthesea import word_tokenize  # imported on first use: keeps start-up fast
+    spans: list[Span] = []
+    cursor = start
+    for word in word_tokenize(scan[start:min(end, start + ADDRESSEE_REACH)]):
+        found = scan.find(word, cursor, end)
+        if found < 0:
+            break
+        cursor = found + len(word)
+        spans.append((found, cursor))
+    return spans
 
 
 def _item_region(scan: str, pos: int, end: int) -> int:
