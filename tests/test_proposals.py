@@ -152,3 +152,12 @@ def test_an_addressee_whose_name_goes_on_in_lower_case_is_cut_after_whole_words(
     people = [("Lê Minh An", ["Giám đốc Sở Công Thương tỉnh Lào Cai"], "VN")]
     [(_, _, items)] = _proposals(text, people)
     assert items == ["phối hợp mở thêm luồng ưu tiên cho xe chở nông sản tại cửa khẩu Kim Thành"]
+
+
+def test_a_quoted_proposal_loses_its_quotes_and_who_said_it():
+    text = ("Lạng Sơn hội đàm với Quảng Tây\n"
+            "Ông Hoàng Văn Nam đề nghị phía Quảng Tây sớm mở lại lối thông quan Cốc Nam. "
+            "“Hai bên cần phối hợp phân luồng xe hàng vào mùa vải thiều”, ông Hoàng Văn Nam nói.")
+    people = [("Hoàng Văn Nam", ["Phó Chủ tịch UBND tỉnh Lạng Sơn"], "VN")]
+    [(_, _, items)] = _proposals(text, people)
+    assert items == ["sớm mở lại lối thông quan Cốc Nam", "Hai bên cần phối hợp phân luồng xe hàng vào mùa vải thiều"]

@@ -28,6 +28,8 @@ REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words n
 REPEAT_MAX_ITEMS = 300
 CLAUSE_REACH = 300  # characters: no subject runs longer, and bounded look-backs keep long lines linear
 ADDRESSEE_REACH = 160  # characters tokenized after the verb to see where the addressee's words end
+ATTRIBUTION_MAX_WORDS = 8  # ', Bộ trưởng Trần Đức Vinh nhấn mạnh' after a quote: who said it, not what
+OPENING_QUOTES, CLOSING_QUOTES = '"“', '"”'
 HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
 
 
@@ -305,11 +307,29 @@ def _trim(scan: str, start: int, end: int) -> Span | None:
         if moved == start:
             break
         start = moved
+    start, end = _unquote(scan, start, end)
     stripped = scan[start:end].rstrip(" \t\n" + "".join(_data()["trailing"]))
     if stripped.endswith(("”", '"')) and stripped.count("“") < stripped.count("”") or stripped.count('"') % 2:
         stripped = stripped[:-1].rstrip(" \t\n" + "".join(_data()["trailing"]))  # the quote closes the speech
     end = start + len(stripped)
     return (start, end) if len(scan[start:end].split()) >= 2 else None
+
+
+def _unquote(scan: str, start: int, end: int) -> Span:
+    """"“Hai bên cần …”, Bộ trưởng nhấn mạnh": the quoted words, without the quotes and who said them."""
+    if scan[start:start + 1] not in OPENING_QUOTES:
+        return start, end
+    close = min((i for i in (scan.find(q, start + 1, end) for q in CLOSING_QUOTES) if i >= 0), default=-1)
+    if close < 0 or not _said_by(scan[close + 1:end].strip()):
+        return start, end
+    return start + 1, close
+
+
+def _said_by(tail: str) -> bool:
+    """What may follow a closing quote: nothing but punctuation, or a short ", ông X nói"."""
+    if not tail.strip("".join(_data()["trailing"])):
+        return True
+    return tail.startswith(",") and len(tail.split()) <= ATTRIBUTION_MAX_WORDS and not set(tail) & set(OPENING_QUOTES)
 
 
 def _draft(scan: str, unit: Span, paragraph: int, m: regex.Match, context: Draft | None) -> Draft:
