@@ -74,3 +74,11 @@ def test_an_opening_clause_with_an_earlier_year_recalls_a_past_agreement():
             "Tháng 9/2023, hai bên nhất trí mở thêm lối mở. "
             "Năm 2025, hai bên thống nhất tổ chức giải việt dã chung.")
     assert _agreements(text) == ["Năm 2025, hai bên thống nhất tổ chức giải việt dã chung"]
+
+
+def test_words_of_manner_after_the_opener_are_not_the_subject():
+    text = ("Cao Bằng hội đàm với Sùng Tả\n"
+            "Trong không khí chân thành, thẳng thắn và thân mật, hai bên nhất trí phối hợp tuần tra chung "
+            "trên tuyến biên giới. Trên tinh thần hữu nghị, lãnh đạo hai tỉnh thống nhất mở lại chợ biên giới Nà Lạn.")
+    assert _agreements(text) == ["hai bên nhất trí phối hợp tuần tra chung trên tuyến biên giới",
+                                 "lãnh đạo hai tỉnh thống nhất mở lại chợ biên giới Nà Lạn"]

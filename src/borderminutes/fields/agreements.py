@@ -74,6 +74,13 @@ def _opener() -> regex.Pattern:
     return P.compile_(rf"(?:{alternation(_data()['openers'])})(?!\w)[^,;:]*,\s*", ignore_case=True)
 
 
+@functools.cache
+def _manner_fragment() -> regex.Pattern:
+    """"cởi mở, ", "chân thành và thẳng thắn, ": words of manner that go on an opener, up to their comma."""
+    words = alternation(_data()["manner_words"])
+    return P.compile_(rf"\s*(?:{words})(?:\s*(?:,|và)?\s*(?:{words}))*(?!\w)\s*,\s*", ignore_case=True)
+
+
 def _clause_start(scan: str, start: int, pos: int) -> int:
     start = reach(start, pos)
     comma = max(scan.rfind(",", start, pos), scan.rfind(";", start, pos))
@@ -112,6 +119,8 @@ def _span(scan: str, unit: Span, verb_start: int) -> Span:
         opener = P.match(_opener(), scan, start, verb_start)
         if opener:
             start = opener.end()
+            while (manner := P.match(_manner_fragment(), scan, start, verb_start)) and manner.end() > start:
+                start = manner.end()  # "Trong không khí hữu nghị, cởi mở, hai bên ...": the opener goes on
     start += len(scan[start:end]) - len(scan[start:end].lstrip())
     end = start + len(scan[start:end].rstrip(" .…;:,\n"))
     return start, end
