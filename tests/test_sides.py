@@ -209,6 +209,11 @@ def test_organizations_and_online_venue():
      "trụ sở Tổng Lãnh sự quán Việt Nam tại Côn Minh (Trung Quốc)"),
     ("Sáng 2/9, tại Văn phòng Tỉnh trưởng tỉnh Kampot (Vương quốc Campuchia) diễn ra hội đàm.",
      "Văn phòng Tỉnh trưởng tỉnh Kampot (Vương quốc Campuchia)"),
+    ("Chiều 12/10, tại Nhà khách tỉnh Phôngsaly (Lào), hai đoàn đã hội đàm.", "Nhà khách tỉnh Phôngsaly (Lào)"),
+    ("Sáng 5/6, tại Trụ sở Bộ Quốc phòng, Hà Nội, hai bên đã hội đàm.", "Trụ sở Bộ Quốc phòng, Hà Nội"),
+    ("Sáng 9/9, tại trụ sở Bộ Kế hoạch và Đầu tư, Hà Nội, hai bên hội đàm.", "trụ sở Bộ Kế hoạch và Đầu tư, Hà Nội"),
+    ("Sáng 9/9, tại Trụ sở Bộ Ngoại giao, hai bên hội đàm.", "Trụ sở Bộ Ngoại giao"),
+    ("Chiều 3/4, tại nhà khách UBND tỉnh Cao Bằng, hai bên hội đàm.", "nhà khách UBND tỉnh Cao Bằng"),
 ])
 def test_location_after_tai(sentence, place):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place

@@ -52,17 +52,19 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     name = rf"{word}(?:\s+{word})*"
     unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
     countries = country_pattern().pattern
-    inside = P.phrases(data["facility_words_inside"]).pattern
+    inside = P.phrases(data["facility_names_inside"] + data["facility_words_inside"]).pattern
     named = rf"(?=(?:\s+(?:(?i:{inside})|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
     office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
     facility = (rf"(?i:{P.phrases(data['facilities']).pattern}){named}"
                 rf"(?:\s+(?:{office_place}|(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     known = gazetteer.names_pattern().pattern
     unit_phrase = rf"{unit}\s+{name}"
+    # a known city or province closes a building's address, not a bare place name ("Trụ sở Bộ Quốc phòng, Hà Nội")
+    known_last = rf"{known}(?!\s+{word})(?=\s*(?:[,.;:()]|$))"
     # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
     area = (rf"(?i:{P.phrases(data['areas']).pattern})(?:\s+(?i:{P.phrases(data['area_words_inside']).pattern}))*"
             rf"(?:\s+(?i:{P.phrases(data['area_links']).pattern}))?\s+")
-    named_place = rf"(?:{facility}|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
+    named_place = rf"(?:{facility}(?:\s*,\s*{known_last})?|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
     countries_pair = rf"(?:{countries})(?:\s*[-–—]\s*(?:{countries}))?(?!\s+{word})"
     first = rf"(?:{area}(?:{named_place}|{countries_pair})|{named_place})"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
