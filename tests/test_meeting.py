@@ -215,3 +215,15 @@ def test_a_lead_that_only_recalls_meetings_of_earlier_years_reports_no_meeting()
     assert meeting.detect(analyse(from_text(text))).meeting is None
     recent = text.replace("Tháng 4/2023", "Sáng 3/1")
     assert meeting.detect(analyse(from_text(recent))).meeting is not None
+
+
+@pytest.mark.parametrize("headline,kind_text", [
+    ("Chào xã giao lãnh đạo tỉnh Hà Giang của Đoàn đại biểu châu Văn Sơn", "Chào xã giao"),
+    ("Tỉnh Cao Bằng tiếp đoàn công tác thành phố Bách Sắc", "tiếp"),
+    ("Tỉnh Lai Châu làm việc với đoàn công tác châu Hồng Hà", "làm việc"),
+    ("Khai trương mở cửa khẩu song phương Săm Pun (Việt Nam) - Điền Bồng (Trung Quốc)", "Khai trương mở cửa khẩu"),
+])
+def test_kind_text_ends_before_the_object_and_never_inside_a_word_pair(headline, kind_text):
+    found = _detect(headline + "\n" + LEAD.format(event="gặp gỡ") + "\n").meeting
+    assert found.kind_text == kind_text
+    assert found.evidence[0].text == kind_text

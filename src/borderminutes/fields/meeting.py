@@ -237,16 +237,41 @@ def _kind_text_stops() -> frozenset[str]:
 
 
 def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
-    """The meeting word with the lower-case words that qualify it ("Hội đàm kinh tế thương mại")."""
+    """The meeting word with the lower-case words that qualify it ("Hội đàm kinh tế thương mại"),
+    without the verb's object ("tiếp | đoàn ...", "làm việc | với ...") and never cutting a word pair
+    ("song | phương")."""
     stops = _kind_text_stops()
+    limit = int(_data()["kind_text_max_words"])
     end = match.end
-    for word in _following_words(article, match.end, int(_data()["kind_text_max_words"])):
+    for i, word in enumerate(_following_words(article, match.end, limit)):
         text = article.scan[word[0]:word[1]]
         if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]) \
-                or P.match(_plan_pattern(), article.scan, word[0]):
+                or P.match(_plan_pattern(), article.scan, word[0]) or P.match(_object_ahead(), article.scan, word[0]):
+            break
+        pair = P.match(_pair_ahead(), article.scan, word[0])
+        if i + 1 == limit and pair is not None and pair.end() > word[1]:
             break
         end = word[1]
+    trailing = P.search(_trailing_word(), article.scan, match.start, end)
+    if trailing is not None and trailing.start() > match.start:
+        end = trailing.start()
     return match.start, end
+
+
+@functools.cache
+def _object_ahead() -> regex.Pattern:
+    return P.phrases(_data()["kind_text_objects"])
+
+
+@functools.cache
+def _pair_ahead() -> regex.Pattern:
+    return P.phrases(_data()["kind_text_pairs"])
+
+
+@functools.cache
+def _trailing_word() -> regex.Pattern:
+    """A word kind_text never ends with ("làm việc với")."""
+    return P.compile_(rf"[ ]+(?:{P.phrases(_data()['kind_text_trailing']).pattern})$", ignore_case=True)
 
 
 @functools.cache
