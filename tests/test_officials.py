@@ -271,6 +271,14 @@ CASES = [
         "Bát Xát\n\nẢnh: Bế Huệ",
         [],
         id="bylines-and-credits-are-not-officials"),
+    pytest.param(
+        "Dự buổi làm việc có ông Lương Vĩ Phong, Trạm trưởng Trạm Kiểm tra biên phòng Hữu Nghị Quan.",
+        [("Lương Vĩ Phong", ["Trạm trưởng Trạm Kiểm tra biên phòng Hữu Nghị Quan"], "CN", False)],
+        id="foreign-gate-name-in-title-gives-its-side"),
+    pytest.param(
+        "Về phía Lào có ông Xổm Xạ Vẳn, Trưởng Trạm kiểm soát cửa khẩu Nậm Cắn.",
+        [("Xổm Xạ Vẳn", ["Trưởng Trạm kiểm soát cửa khẩu Nậm Cắn"], "LA", False)],
+        id="gate-name-shared-by-both-sides-gives-no-side"),
 ]
 
 

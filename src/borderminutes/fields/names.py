@@ -204,30 +204,59 @@ def _may_start_place(word: str) -> bool:
     """Can a place or country name begin with ``word``? (A partial match of the word alone;
     most capitalized words, family names among them, begin none, and need no search in the text.)"""
     return any(pattern.match(word, partial=True, timeout=P.TIMEOUT)
-               for pattern in (gazetteer.names_pattern(), _countries_pattern()))
+               for pattern in (gazetteer.names_pattern(), _countries_pattern(), _gates_pattern()))
+
+
+@functools.cache
+def _gate_countries() -> dict[str, str | None]:
+    """Border-gate name -> the side it lies on, from ``patterns/gates.yaml``.
+
+    A pair's ``vn`` name is on the Vietnamese side, its ``foreign`` name on the partner's
+    ("Hữu Nghị Quan" is Chinese). A name printed for both sides ("Nậm Cắn – Nậm Cắn") or for
+    different countries gives no side (None).
+    """
+    sides: dict[str, set[str]] = {}
+    for country, pairs in P.load("gates").items():
+        for pair in pairs:
+            for name in [pair["vn"], *(pair.get("aliases_vn") or [])]:
+                sides.setdefault(name, set()).add("VN")
+            for name in [pair["foreign"], *(pair.get("aliases_foreign") or [])]:
+                if name:
+                    sides.setdefault(name, set()).add(country)
+    return {name: next(iter(found)) if len(found) == 1 else None for name, found in sides.items()}
+
+
+@functools.cache
+def _gates_pattern():
+    return P.phrases(_gate_countries(), ignore_case=False)
 
 
 def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] | None:
     """(end index, country) of the place or country name printed at ``tokens[i]``, longest first.
 
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
+    Border-gate names count as places of their side ("Trạm Kiểm tra biên phòng Hữu Nghị Quan").
     """
     if i >= len(tokens) or not tokens[i].text[0].isupper() or not _may_start_place(tokens[i].text):
         return None
     start = tokens[i].start
     best = None
-    for pattern, is_country in ((gazetteer.names_pattern(), False), (_countries_pattern(), True)):
+    for pattern, kind in ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"),
+                          (_gates_pattern(), "gate")):
         m = P.match(pattern, text, start)
         if m and (best is None or m.end() > best[0].end()):
-            best = (m, is_country)
+            best = (m, kind)
     if best is None:
         return None
-    m, is_country = best
+    m, kind = best
     end = next((k + 1 for k in range(i, len(tokens)) if tokens[k].end == m.end()), None)
     if end is None:
         return None
-    country = gazetteer.country_names().get(gazetteer.key(m.group())) if is_country else gazetteer.country_of(m.group())
-    return end, country
+    if kind == "country":
+        return end, gazetteer.country_names().get(gazetteer.key(m.group()))
+    if kind == "gate":
+        return end, _gate_countries().get(" ".join(m.group().split()))
+    return end, gazetteer.country_of(m.group())
 
 
 @functools.cache
