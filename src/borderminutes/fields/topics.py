@@ -62,6 +62,3 @@ def topic_evidence(article: Article) -> dict[str, list[Evidence]]:
             found[topic] = evidence
     return dict(sorted(found.items(), key=lambda kv: kv[1][0].start))
 
-
-def find_topics(article: Article) -> list[str]:
-    return list(topic_evidence(article))
