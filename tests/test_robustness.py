@@ -10,6 +10,7 @@ locked file exactly as the kernel refuses other users (EACCES).
 from __future__ import annotations
 
 import codecs
+import contextvars
 import errno
 import json
 import multiprocessing
@@ -395,19 +396,51 @@ def test_adversarial_paragraph_is_bounded_by_the_time_budget(piece, monkeypatch)
     ArticleResult.model_validate_json(result.model_dump_json())
 
 
-def test_a_pattern_timeout_becomes_a_warning_not_a_hang(monkeypatch):
-    catastrophic = P.compile_(r"(?:a|aa)+$")  # exponential backtracking on a run of "a" that does not end the text
+CATASTROPHIC = r"(?:a|aa)+$"  # exponential backtracking on a run of "a" that does not end the text
 
-    def backtracking_source(article):
-        P.search(catastrophic, article.text)
-        raise AssertionError("the pattern above cannot finish in time")
 
-    monkeypatch.setattr(source, "extract_source", backtracking_source)
+def _backtracking_source(article):
+    P.search(P.compile_(CATASTROPHIC), article.text)
+    raise AssertionError("the pattern above cannot finish in time")
+
+
+def test_a_runaway_pattern_is_stopped_by_the_field_alarm_and_becomes_a_warning(monkeypatch):
+    monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.5)
+    monkeypatch.setattr(source, "extract_source", _backtracking_source)
     started = time.monotonic()
     result = extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")
-    assert time.monotonic() - started < 2
-    assert "source: pattern matching timed out on this text; field left empty" in result.warnings
+    assert time.monotonic() - started < 1.5
+    assert "source: pattern matching timed out on this text (over 0.5 s); field left empty" in result.warnings
     assert result.source.title is None and result.source.sha256
+
+
+def test_outside_the_main_thread_each_pattern_call_carries_its_own_timeout(monkeypatch):
+    monkeypatch.setattr(P, "TIMEOUT", 0.3)
+    monkeypatch.setattr(P, "_call_timeout", contextvars.ContextVar("test_timeout", default=0.3))
+    monkeypatch.setattr(source, "extract_source", _backtracking_source)
+    found: list[ArticleResult] = []
+    worker = threading.Thread(target=lambda: found.append(extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")))
+    started = time.monotonic()
+    worker.start()
+    worker.join(timeout=10)
+    assert time.monotonic() - started < 1.5
+    assert found and "source: pattern matching timed out on this text; field left empty" in found[0].warnings
+
+
+def test_pattern_calls_skip_their_timeout_only_where_the_alarm_bounds_the_field(monkeypatch):
+    seen: list[float | None] = []
+
+    def spying_source(article):
+        seen.append(P.timeout())
+        return source.bare_source(article)
+
+    monkeypatch.setattr(source, "extract_source", spying_source)
+    extract_text(GOOD.read_text(encoding="utf-8"))
+    worker = threading.Thread(target=lambda: extract_text(GOOD.read_text(encoding="utf-8")))
+    worker.start()
+    worker.join(timeout=10)
+    assert seen == [None, P.TIMEOUT]
+    assert P.timeout() == P.TIMEOUT  # and the default is back after the article
 
 
 def test_time_budget_stops_a_runaway_field(monkeypatch):

@@ -10,7 +10,9 @@ line longer than any printed paragraph is not read; a text that does not read as
 Vietnamese gets no meeting; and the field extractors of one article share a time
 budget: past it the field running is stopped (in the main thread of a POSIX
 process, through SIGALRM; elsewhere only between fields) and the rest are
-skipped, each with a warning.
+skipped, each with a warning. Where the alarm works it also stops a single field
+after FIELD_TIME_LIMIT (a runaway pattern), so the regex calls inside run without
+their own timeout; elsewhere each call carries ``patterns.TIMEOUT``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ T = TypeVar("T")
 MAX_LINE_CHARS = 50_000
 # Seconds the field extractors of one article may take together (a normal article takes milliseconds).
 ARTICLE_BUDGET = 10.0
+# Seconds one field extractor may take where the alarm can stop it: its patterns ran away on this text.
+FIELD_TIME_LIMIT = 2.0
 
 _deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
 _alarm_ready: contextvars.ContextVar[bool] = contextvars.ContextVar("alarm_ready", default=False)
@@ -127,11 +131,17 @@ def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str])
     if remaining <= 0:
         warnings.append(f"{field}: skipped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up")
         return fallback
+    field_limited = FIELD_TIME_LIMIT < remaining
     try:
-        with _alarm(remaining):
+        with _alarm(min(remaining, FIELD_TIME_LIMIT)):
             return run()
     except BudgetExceeded:
-        warnings.append(f"{field}: stopped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up; field left empty")
+        if field_limited:
+            warnings.append(f"{field}: pattern matching timed out on this text (over {FIELD_TIME_LIMIT:g} s); "
+                            "field left empty")
+        else:
+            warnings.append(f"{field}: stopped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up; "
+                            "field left empty")
         return fallback
     except TimeoutError:
         warnings.append(f"{field}: pattern matching timed out on this text; field left empty")
@@ -158,13 +168,15 @@ def _article_budget():
 
 @contextlib.contextmanager
 def _alarm(seconds: float):
-    """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the handler."""
+    """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the handler;
+    the alarm then bounds the block, so its regex calls go without their own timeout."""
     if not (_alarm_ready.get() and seconds < math.inf):
         yield
         return
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        with P.bounded_elsewhere():
+            yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 

@@ -124,7 +124,7 @@ class _Page:
         pattern = regex.compile(P.phrase_source(title), regex.IGNORECASE | regex.V1)
         anchors = [ev.start for ev in near] or [0]
         best: tuple[int, int, int] | None = None
-        for m in pattern.finditer(self.scan, timeout=P.TIMEOUT):
+        for m in pattern.finditer(self.scan, timeout=P.timeout()):
             if any(r.start < m.end() and m.start() < r.end for r in self.removed):
                 continue
             distance = min(abs(m.start() - a) for a in anchors)

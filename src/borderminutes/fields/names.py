@@ -48,7 +48,7 @@ def _old_tone_pattern():
 def fold(text: str) -> str:
     """Comparison key: case-folded, one tone placement ("Tỉnh uỷ" == "tỉnh ủy")."""
     text = unicodedata.normalize("NFC", text).casefold()
-    return _old_tone_pattern().sub(lambda m: _OLD_TONES[m.group()], text, timeout=P.TIMEOUT)
+    return _old_tone_pattern().sub(lambda m: _OLD_TONES[m.group()], text, timeout=P.timeout())
 
 
 def _is_word_char(char: str) -> bool:
@@ -203,7 +203,7 @@ def countries_named(text: str, start: int, end: int) -> Iterable[str]:
 def _may_start_place(word: str) -> bool:
     """Can a place or country name begin with ``word``? (A partial match of the word alone;
     most capitalized words, family names among them, begin none, and need no search in the text.)"""
-    return any(pattern.match(word, partial=True, timeout=P.TIMEOUT)
+    return any(pattern.match(word, partial=True, timeout=P.timeout())
                for pattern in (gazetteer.names_pattern(), _countries_pattern(), _gates_pattern()))
 
 

@@ -158,7 +158,7 @@ def statement_units(article: Article, paragraph: Paragraph) -> list[Span]:
 def _is_numbering(scan: str, sentence: Sentence) -> bool:
     """A list number alone ("1.", "b)", "IV."): at most five characters between spaces."""
     return len(sentence.text.strip()) <= 5 and _numbering().fullmatch(
-        scan, sentence.start, sentence.end, timeout=P.TIMEOUT) is not None
+        scan, sentence.start, sentence.end, timeout=P.timeout()) is not None
 
 
 def _may_hold_ellipsis(scan: str, sentence: Sentence) -> bool:
@@ -367,11 +367,11 @@ def _adverbs() -> regex.Pattern:
 
 
 def _whole(pattern: regex.Pattern, text: str) -> bool:
-    return bool(text) and pattern.fullmatch(text, timeout=P.TIMEOUT) is not None
+    return bool(text) and pattern.fullmatch(text, timeout=P.timeout()) is not None
 
 
 def _strip_adverbs(subject: str) -> str:
-    return " ".join(_adverbs().sub(" ", subject, timeout=P.TIMEOUT).split())
+    return " ".join(_adverbs().sub(" ", subject, timeout=P.timeout()).split())
 
 
 def _carry_on(draft: Draft, scan: str, unit: Span) -> None:
@@ -622,7 +622,7 @@ _WORD = P.compile_(r"\w+")
 
 
 def _tokens(item: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(item, timeout=P.TIMEOUT))
+    return frozenset(w.casefold() for w in _WORD.findall(item, timeout=P.timeout()))
 
 
 def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:

@@ -200,7 +200,7 @@ def _is_label_above_headline(article: Article, p: Paragraph) -> bool:
     no meeting word, and the next line (past a time line) is a longer headline, not the lead."""
     data = _data()
     text = p.text.strip()
-    parts = [part.split() for part in _label_separator().split(text, timeout=P.TIMEOUT)]
+    parts = [part.split() for part in _label_separator().split(text, timeout=P.timeout())]
     words = sum(len(part) for part in parts)
     if len(parts) > 1:
         shaped = words <= int(data["compound_label_max_words"]) and all(
