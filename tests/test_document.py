@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from borderminutes.document import InputError, from_bytes, normalize
+from borderminutes.document import LANGUAGE_SAMPLE_CHARS, InputError, from_bytes, looks_vietnamese, normalize
 from borderminutes.patterns import scan_view
 
 TEXT = "Hội đàm giữa tỉnh Lào Cai và châu Hồng Hà\r\nSáng 22/5 đã diễn ra hội đàm.\r"
@@ -56,3 +56,23 @@ def test_odd_spaces_become_spaces_without_moving_offsets():
     scan = scan_view(text)
     assert len(scan) == len(text)
     assert scan == "Phó Chủ tịch UBND tỉnh Lào Cai"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sáng 22/5, đoàn công tác tỉnh Lào Cai hội đàm với châu Hồng Hà về hợp tác biên giới.", True),
+    ("THÔNG BÁO KẾT QUẢ HỘI ĐÀM GIỮA HAI TỈNH", True),
+    ("La délégation française a été reçue à Hanoï par le ministre.", False),
+    ("The delegation held talks with the provincial leaders on border trade.", False),
+    ("老街省与红河州举行会谈 Lào Cai", False),  # mostly Chinese characters: foreign letters
+    ("12/5/2023 – 14:30 …", False),  # no letters at all
+])
+def test_looks_vietnamese(text, expected):
+    assert looks_vietnamese(text) is expected
+
+
+def test_looks_vietnamese_reads_only_the_first_sample_characters():
+    french = "La délégation a été reçue par le ministre des affaires étrangères. " * 60
+    vietnamese = "Đoàn công tác của tỉnh đã hội đàm với lãnh đạo châu bạn về các nội dung hợp tác. " * 60
+    assert len(french) > LANGUAGE_SAMPLE_CHARS
+    assert not looks_vietnamese(french + vietnamese)
+    assert looks_vietnamese(vietnamese + french)
