@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from underthesea import sent_tokenize
 
 from borderminutes.document import from_text, read_file
 from borderminutes.pipeline import analyse
+from borderminutes.segment import _sent_tokenize
 
 from conftest import SAMPLES, sample_stems
 
@@ -35,3 +39,10 @@ def test_captions_are_marked():
             "hoidam (1).jpg\nQuang cảnh buổi hội đàm.\nHai bên nhất trí tăng cường hợp tác.")
     article = analyse(from_text(text))
     assert [p.text for p in article.paragraphs if p.is_caption] == ["Quang cảnh buổi hội đàm."]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([" ", " ", ".", ".", "?", "!", "...", "…", "\t", "\n", "1", "T", "Tp", "ông", "Ngày"]),
+                max_size=30).map("".join))
+def test_skipping_the_tokenizer_never_changes_its_sentences(text):
+    assert _sent_tokenize(text) == sent_tokenize(text)
