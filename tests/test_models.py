@@ -41,3 +41,18 @@ def test_schema_names_the_contract_models():
     assert Source.model_fields["title"].default is None
     # Every field a record always carries is required, so a record missing one fails validation.
     assert set(schema["$defs"]["Official"]["required"]) >= {"name", "titles", "country", "head_of_delegation", "evidence"}
+
+
+def test_evidence_of_slices_the_article_and_equals_a_validated_evidence():
+    article = "Sáng 22/5, hai bên hội đàm."
+    built = Evidence.of(article, 11, 26)
+    assert built.text == "hai bên hội đàm"
+    assert built == Evidence.model_validate({"start": 11, "end": 26, "text": "hai bên hội đàm"},
+                                            context={"text": article})
+    assert built.model_dump_json() == '{"start":11,"end":26,"text":"hai bên hội đàm"}'
+
+
+@pytest.mark.parametrize("start, end", [(5, 3), (-1, 2), (0, 100)])
+def test_evidence_of_refuses_offsets_outside_the_article(start, end):
+    with pytest.raises(ValueError, match="outside the article"):
+        Evidence.of("hai bên hội đàm", start, end)

@@ -48,8 +48,11 @@ class Evidence(_Model):
 
     @classmethod
     def of(cls, article: str, start: int, end: int) -> "Evidence":
-        """The evidence for ``article[start:end]``, correct by construction."""
-        return cls(start=start, end=end, text=article[start:end])
+        """The evidence for ``article[start:end]``, correct by construction: so it skips pydantic's
+        validation (tens of evidences an article), after checking the offsets themselves."""
+        if not 0 <= start <= end <= len(article):
+            raise ValueError(f"evidence [{start}:{end}] is outside the article (0-{len(article)})")
+        return cls.model_construct(start=start, end=end, text=article[start:end])
 
 
 class Source(_Model):
@@ -148,9 +151,15 @@ def iter_evidence(model: BaseModel) -> Iterator[Evidence]:
     """Every Evidence inside ``model``, depth first."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if isinstance(value, dict):
-            value = [ev for evs in value.values() for ev in evs]
-        for item in value if isinstance(value, list) else [value]:
+        if isinstance(value, BaseModel):
+            items = (value,)
+        elif isinstance(value, list):
+            items = value
+        elif isinstance(value, dict):
+            items = [ev for evs in value.values() for ev in evs]
+        else:
+            continue
+        for item in items:
             if isinstance(item, Evidence):
                 yield item
             elif isinstance(item, BaseModel):
