@@ -88,19 +88,18 @@ def extract(
     outcomes = batch.run([paths[i] for i in todo], jobs=jobs, max_bytes=max_bytes)
     try:
         for i, outcome in zip(todo, outcomes):
-            result = outcome.result
-            bad = outcome.failed or (strict and bool(result.warnings))
+            bad = outcome.failed or (strict and bool(outcome.warnings))
             failed += bad
             if outcome.failed:
-                typer.echo(f"error: {result.error}", err=True)
+                typer.echo(f"error: {outcome.error}", err=True)
             elif bad:
-                typer.echo(f"warning: {paths[i]}: {'; '.join(result.warnings)}", err=True)
+                typer.echo(f"warning: {paths[i]}: {'; '.join(outcome.warnings)}", err=True)
             if out_dir:
-                write_atomic(out_dir / names[i], to_json(result, pretty=True) + "\n")
+                write_atomic(out_dir / names[i], to_json(outcome.result, pretty=True) + "\n")
             elif table:
-                table.add(result)
+                table.add(outcome.result)
             else:
-                sys.stdout.write(to_json(result, pretty=pretty) + "\n")
+                sys.stdout.write((to_json(outcome.result, pretty=True) if pretty else outcome.line) + "\n")
                 sys.stdout.flush()
             if progress:
                 progress.update(1)
