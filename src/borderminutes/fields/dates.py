@@ -239,9 +239,21 @@ def opens_with_earlier_year(article: Article, start: int, end: int) -> bool:
 
 def context_year(article: Article, day: int, month: int) -> int | None:
     """The latest year the text ties to the present; a period's end only when nothing else does."""
-    single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
+    singles, period_ends = _year_cues(article)
     years = _year_range()
-    singles: list[int] = []
+    tied = [year for since, year in singles if since <= (month, day) and year in years]
+    if tied:
+        return max(tied)
+    ends = [y for y in period_ends if y in years]
+    return max(ends) if ends else None
+
+
+@per_article
+def _year_cues(article: Article) -> tuple[list[tuple[tuple[int, int], int]], list[int]]:
+    """The text's year cues, each with the (month, day) from which it holds for a meeting ((0, 0): any
+    day; a dated cue only for a meeting on or after it), and the ends of its periods."""
+    single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
+    singles: list[tuple[tuple[int, int], int]] = []
     period_ends: list[int] = []
     page = source.layout(article)
     for p in article.paragraphs:
@@ -255,22 +267,18 @@ def context_year(article: Article, day: int, month: int) -> int | None:
             taken.append((mention.start, mention.end))
             if mention.year is None or _voided(article, p, mention.start, void):
                 continue
-            if (mention.month, mention.day) <= (month, day) or _closes_anniversary(article, p, mention.start):
-                singles.append(mention.year)
+            since = (0, 0) if _closes_anniversary(article, p, mention.start) else (mention.month, mention.day)
+            singles.append((since, mention.year))
         for m in P.finditer(month_year_pattern, article.scan, p.start, p.end):
             if _inside(m.start(), taken):
                 continue
             taken.append((m.start(), m.end()))
-            if int(m.group("m")) <= month and not _voided(article, p, m.start(), void):
-                singles.append(int(m.group("y")))
+            if not _voided(article, p, m.start(), void):
+                singles.append(((int(m.group("m")), 0), int(m.group("y"))))
         for m in P.finditer(single_pattern, article.scan, p.start, p.end):
             if not _inside(m.start(), taken) and not _voided(article, p, _cue_start(article, m), void):
-                singles.append(int(m.group("y")))
-    singles = [y for y in singles if y in years]
-    period_ends = [y for y in period_ends if y in years]
-    if singles:
-        return max(singles)
-    return max(period_ends) if period_ends else None
+                singles.append(((0, 0), int(m.group("y"))))
+    return singles, period_ends
 
 
 def _closes_anniversary(article: Article, p: Paragraph, pos: int) -> bool:
