@@ -24,7 +24,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Meeting
-from ..segment import Article, Sentence
+from ..segment import Article, Sentence, per_article
 from . import dates, sides, source
 
 
@@ -174,8 +174,18 @@ def _plan_pattern() -> regex.Pattern:
 def _reported(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     """The part of ``span`` before a word of planning ("chuẩn bị", "dự kiến", "sẽ"): the meeting words
     and parties after it name an event still to come, not the one reported."""
-    m = P.search(_plan_pattern(), article.scan, *span)
-    return (span[0], m.start()) if m else span
+    cuts = _reported_parts(article)
+    if span not in cuts:
+        m = P.search(_plan_pattern(), article.scan, *span)
+        cuts[span] = (span[0], m.start()) if m else span
+    return cuts[span]
+
+
+@per_article
+def _reported_parts(article: Article) -> dict[tuple[int, int], tuple[int, int]]:
+    """``_reported`` of each span asked about so far: the headline and the event's sentence are asked
+    about by several tests."""
+    return {}
 
 
 def _names_a_planned_meeting(article: Article) -> bool:
