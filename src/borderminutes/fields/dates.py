@@ -73,8 +73,13 @@ def _date_pattern() -> regex.Pattern:
 def _after_meeting_word() -> regex.Pattern:
     """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
     words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    gap = P.phrases(_data()["after_meeting_word"]).pattern
-    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+(?:{gap})\s+(?=\d)", ignore_case=True)
+    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+{_day_word_before_number().pattern}", ignore_case=True)
+
+
+@functools.cache
+def _day_word_before_number() -> regex.Pattern:
+    """The end of ``_after_meeting_word``: "ngày"/"vào ngày" and a number after it."""
+    return P.compile_(rf"(?:{P.phrases(_data()['after_meeting_word']).pattern})\s+(?=\d)", ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:
@@ -106,6 +111,8 @@ def main_date(article: Article) -> DateMention | None:
     if in_lead:
         return next((d for d in in_lead if not _in_brackets(article, lead, d.start)), in_lead[0])
     for p in body[:1 + int(_data()["tied_date_paragraphs"])]:
+        if P.search(_day_word_before_number(), article.scan, p.start, p.end) is None:
+            continue  # a quick pass: no cue can end here
         for cue in P.finditer(_after_meeting_word(), article.scan, p.start, p.end):
             tied = next(iter(dates_in(article, p, cue.end())), None)
             if tied is not None and tied.start == cue.end():
