@@ -65,11 +65,13 @@ def _words(name: str) -> regex.Pattern:
     return P.phrases(_data()[name])
 
 
+@functools.cache
 def _at_start(name: str) -> regex.Pattern:
     """A phrase list from proposals.yaml, where matching starts."""
     return starting(_data()[name])
 
 
+@functools.cache
 def _before_end(name: str) -> regex.Pattern:
     """A phrase list from proposals.yaml, right before the end of the searched span."""
     return ending(_data()[name])
@@ -681,7 +683,7 @@ _WORD = P.compile_(r"\w+")
 
 
 def _tokens(item: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(item, timeout=P.timeout()))
+    return frozenset(_WORD.findall(item.casefold(), timeout=P.timeout()))
 
 
 def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
@@ -693,8 +695,10 @@ def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
     items = [(g, item) for g in gathered for item in g.items]
     if len(items) > REPEAT_MAX_ITEMS:
         return  # a page of hundreds of items is no lead-and-body article; pairwise checks would be slow
-    tokens = [_tokens(text) for _, (text, _) in items]
     where = [_paragraph_of(article, ev.start) for _, (_, ev) in items]
+    if len(set(where)) < 2:
+        return  # items repeat each other only across paragraphs
+    tokens = [_tokens(text) for _, (text, _) in items]
     repeated = set()
     for i, (_, (text, _)) in enumerate(items):
         for j, (_, (other, _)) in enumerate(items):
