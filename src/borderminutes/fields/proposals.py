@@ -259,33 +259,25 @@ def _common_word_end(scan: str, cursor: int, end: int) -> int | None:
     syllable = scan[max(0, cursor - SYLLABLES_BACK):cursor].rsplit(None, 1)[-1]
     if not syllable[:1].isupper():
         return None
-    words = [syllable, *tail.captures("syllable")]
-    size = _longest_word(words, _in_dictionary) or _longest_word(words, _is_addressee_word)
-    if not size or size < len(words) and _in_dictionary(words[size - 1:size + 1]):
+    words = [w.lower() for w in (syllable, *tail.captures("syllable"))]
+    spelled = [_modern_tone(w) for w in words]  # as the dictionary spells them
+    size = _longest_word(spelled, _dictionary()) or _longest_word(words, _addressee_words())
+    if not size or size < len(words) and " ".join(spelled[size - 1:size + 1]) in _dictionary():
         return None  # "Việt Nam sử dụng": the last syllable belongs to the next word
     if P.search(_place_name_before(), scan, max(0, cursor - CLAUSE_REACH), cursor):
         return None
     return tail.ends("syllable")[size - 2]
 
 
-def _in_dictionary(syllables: list[str]) -> bool:
-    """Is this one word of the dictionary, in either place of the tone mark ("ủy ban" = "uỷ ban")?"""
-    return " ".join(_modern_tone(s.lower()) for s in syllables) in _dictionary()
-
-
-def _is_addressee_word(syllables: list[str]) -> bool:
-    """Is this a title or body of an addressee ("Châu ủy", which the dictionary lacks)?"""
-    return " ".join(syllables).lower() in _addressee_words()
-
-
 @functools.cache
 def _addressee_words() -> frozenset[str]:
+    """Titles and bodies of an addressee, lower-case ("châu ủy", which the dictionary lacks)."""
     return frozenset(" ".join(w.lower().split()) for w in _data()["addressee_words"])
 
 
-def _longest_word(syllables: list[str], is_word) -> int:
-    """How many of ``syllables`` (two or more) make the longest word that ``is_word`` knows; 0 if none."""
-    return next((n for n in range(len(syllables), 1, -1) if is_word(syllables[:n])), 0)
+def _longest_word(syllables: list[str], words: frozenset[str]) -> int:
+    """How many of ``syllables`` (two or more) make the longest of ``words``; 0 if none."""
+    return next((n for n in range(len(syllables), 1, -1) if " ".join(syllables[:n]) in words), 0)
 
 
 # An open syllable whose tone mark (decomposed) sits on the first of two vowels: "hòa" = h, o, ̀, a.
@@ -293,9 +285,12 @@ _MARK_ON_FIRST_VOWEL = regex.compile(r"^([^aeiouy]*)([ou])([\u0300\u0301\u0303\u
 _MOVABLE_MARK_PAIRS = {"oa", "oe", "uy"}  # where the newer spelling moves the mark to the second vowel
 
 
+@functools.lru_cache(maxsize=4096)
 def _modern_tone(syllable: str) -> str:
     """"hòa", "thủy" -> "hoà", "thuỷ": the dictionary puts the mark of an open "oa/oe/uy" on the second vowel."""
-    m = _MARK_ON_FIRST_VOWEL.match(unicodedata.normalize("NFD", syllable)) if len(syllable) <= 5 else None
+    if len(syllable) > 5 or not syllable.endswith(("a", "e", "y")):
+        return syllable
+    m = _MARK_ON_FIRST_VOWEL.match(unicodedata.normalize("NFD", syllable))
     if m is None or m[2] + m[4] not in _MOVABLE_MARK_PAIRS:
         return syllable
     return unicodedata.normalize("NFC", m[1] + m[2] + m[4] + m[3])
