@@ -30,6 +30,7 @@ from ..segment import Article, Paragraph, Sentence, per_article
 from . import source
 
 _YEAR = r"\d{4}"
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,8 @@ def is_valid(day: int, month: int, year: int | None) -> bool:
     """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
     if not 1 <= month <= 12:
         return False
-    days = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000 is a leap year
-    return 1 <= day <= days
+    leap = year is None or calendar.isleap(year)
+    return 1 <= day <= (29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1])
 
 
 def _part_of_day(word: str | None) -> str | None:
@@ -228,8 +229,7 @@ def _opening_year() -> regex.Pattern:
 @per_article
 def reference_year(article: Article) -> int | None:
     """The meeting's year, else the publication year: what "earlier" is measured against."""
-    page = source.layout(article)
-    published = source.timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
+    published = source.layout(article).published
     found = main_date(article)
     year = resolve_year(found, published, article)[0] if found is not None else None
     return year if year is not None else (int(published[:4]) if published else None)

@@ -31,6 +31,7 @@ class Layout:
     timestamp: int | None
     lead: int | None  # first body paragraph: after headline, labels and time line
     top: frozenset[int]  # labels, headline and time line: not body text
+    published: str | None = None  # the time line's publication time, ISO 8601
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,10 @@ def bare_source(article: Article) -> Source:
 def extract_source(article: Article) -> Source:
     page = layout(article)
     title = _clean_title(article.paragraphs[page.headline].text) if page.headline is not None else None
-    published = timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
     found = outlet(article)
     return bare_source(article).model_copy(update={
         "title": title,
-        "published": published,
+        "published": page.published,
         "outlet": found.name if found else None,
         "byline": byline(article),
     })
@@ -138,11 +138,11 @@ def extract_source(article: Article) -> Source:
 def layout(article: Article) -> Layout:
     """The page's top lines: labels, headline, time line; and the lead paragraph after them."""
     top_lines = int(_data()["top_lines"])
-    headline = stamp = None
+    headline = stamp = published = None
     top: set[int] = set()
     seen_text = False
     for p in article.paragraphs[:top_lines]:
-        if stamp is None and timestamp(p.text) is not None:
+        if stamp is None and (published := timestamp(p.text)) is not None:
             stamp = p.index
             top.add(p.index)
         elif not seen_text:
@@ -155,7 +155,7 @@ def layout(article: Article) -> Layout:
                 top.add(p.index)
     lead = next((p.index for p in article.paragraphs
                  if p.index not in top and not p.is_caption), None)
-    return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top))
+    return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top), published=published)
 
 
 @per_article
