@@ -18,7 +18,6 @@ and horizons ("từ năm 2013", "so với năm 2022", "đến năm 2030") do not
 
 from __future__ import annotations
 
-import calendar
 import functools
 from dataclasses import dataclass
 
@@ -30,7 +29,6 @@ from ..segment import Article, Paragraph, Sentence, per_article
 from . import source
 
 _YEAR = r"\d{4}"
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -157,19 +155,11 @@ def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -
 def _mention(m: regex.Match, paragraph: Paragraph) -> DateMention | None:
     day, month = int(m.group("d")), int(m.group("m"))
     year = int(m.group("y")) if m.group("y") else None
-    if not is_valid(day, month, year):
+    if not source.is_valid_day(day, month, year):
         return None
     part = m.group("part")
     sentence = next((s for s in paragraph.sentences if s.start <= m.start() < s.end), None)
     return DateMention(m.start(), m.end(), day, month, year, _part_of_day(part), sentence)
-
-
-def is_valid(day: int, month: int, year: int | None) -> bool:
-    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
-    if not 1 <= month <= 12:
-        return False
-    leap = year is None or calendar.isleap(year)
-    return 1 <= day <= (29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1])
 
 
 def _part_of_day(word: str | None) -> str | None:

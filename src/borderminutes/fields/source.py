@@ -21,6 +21,7 @@ from ..models import Source
 from ..segment import Article, Paragraph, per_article
 
 _DASH = r"[-–—]"
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def timestamp(line: str) -> str | None:
     if m is None:
         return None
     day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-    if not _valid_day(day, month, year):
+    if not is_valid_day(day, month, year):
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if m.group("hh") is not None:
@@ -245,8 +246,12 @@ def timestamp(line: str) -> str | None:
     return iso
 
 
-def _valid_day(day: int, month: int, year: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+def is_valid_day(day: int, month: int, year: int | None) -> bool:
+    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
+    if not 1 <= month <= 12:
+        return False
+    leap = year is None or calendar.isleap(year)
+    return 1 <= day <= (29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1])
 
 
 def outlet_in(text: str) -> Outlet | None:
