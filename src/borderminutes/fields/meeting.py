@@ -237,8 +237,10 @@ def _has_foreign_party(article: Article, span: tuple[int, int], preparing: bool)
     if found is not None and found.sentence is not None:
         named.append((found.sentence.start, found.sentence.end))
     lead = [] if preparing or page.lead is None else [(s.start, s.end) for s in article.paragraphs[page.lead].sentences]
-    return sides.has_foreign_party(article, [_reported(article, n) for n in named],
-                                   [_reported(article, s) for s in lead])
+    # Each span once: the event's sentence is often the date's sentence and one of the lead's.
+    named_parts = list(dict.fromkeys(_reported(article, n) for n in named))
+    lead_parts = [part for part in dict.fromkeys(_reported(article, s) for s in lead) if part not in named_parts]
+    return sides.has_foreign_party(article, named_parts, lead_parts)
 
 
 @functools.cache
