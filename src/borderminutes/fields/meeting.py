@@ -132,7 +132,8 @@ def detect(article: Article) -> Detection:
 
 
 def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
-    """Where the meeting word is looked for, in order: (span, is_headline)."""
+    """Where the meeting word is looked for, in order: (span, is_headline); each once (the date's
+    sentence is often a lead sentence)."""
     page = source.layout(article)
     regions: list[tuple[tuple[int, int], bool]] = []
     if page.headline is not None:
@@ -142,7 +143,7 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
     if found is not None and found.sentence is not None:
         regions.append(((found.sentence.start, found.sentence.end), False))
     regions += [((s.start, s.end), False) for s in lead_sentences(article)]
-    return regions
+    return list(dict.fromkeys(regions))
 
 
 @functools.cache
@@ -316,7 +317,8 @@ def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | N
     spans: list[tuple[int, int, Sentence | None]] = [(*span, None)]
     if page.headline is not None:
         spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end, None))
-    spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences]
+    spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences
+              if (s.start, s.end) != span]  # the event's sentence is searched already, with no condition
     for start, end, lead_sentence in spans:
         m = P.search(_online_pattern(), article.scan, start, end)
         # A lead sentence counts when it names a meeting or a bridge point (tested only where "online" is).
