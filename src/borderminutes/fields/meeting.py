@@ -354,7 +354,7 @@ def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] 
     for start, end in spans:
         candidates += [m.end() for m in P.finditer(pattern, article.scan, start, end)
                        if gazetteer.key(m.group()) == word]
-    for pos in candidates:
+    for pos in dict.fromkeys(candidates):  # each place once: the date's sentence is often in the lead
         m = P.match(_session_pattern(), article.scan, pos, _sentence_end(article, pos))
         if m is not None:
             number = _number(m.group("n"))
