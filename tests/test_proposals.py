@@ -161,3 +161,12 @@ def test_a_quoted_proposal_loses_its_quotes_and_who_said_it():
     people = [("Hoàng Văn Nam", ["Phó Chủ tịch UBND tỉnh Lạng Sơn"], "VN")]
     [(_, _, items)] = _proposals(text, people)
     assert items == ["sớm mở lại lối thông quan Cốc Nam", "Hai bên cần phối hợp phân luồng xe hàng vào mùa vải thiều"]
+
+
+def test_an_addressee_ends_after_whole_words_in_either_tone_spelling_and_not_inside_the_next_word():
+    people = [("Lê Minh An", ["Giám đốc Sở Công Thương tỉnh Lào Cai"], "VN")]
+    for addressee, item in [("Bí thư Tỉnh ủy", "chỉ đạo các sở, ngành tháo gỡ khó khăn"),  # "Tỉnh uỷ" in the dictionary
+                            ("Bí thư Châu ủy, Châu trưởng châu Văn Sơn", "quan tâm chỉ đạo mở lại chợ biên giới"),
+                            ("phía Việt Nam", "sử dụng giấy thông hành điện tử")]:  # not "Nam sử" + "dụng"
+        text = f"Lào Cai làm việc với Văn Sơn\nÔng Lê Minh An đề nghị {addressee} {item}."
+        assert _proposals(text, people) == [("Lê Minh An", "VN", [item])]

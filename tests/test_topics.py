@@ -33,3 +33,12 @@ def test_epidemic_words_are_covid_talk_in_a_covid_article_and_names_are_not_topi
     assert list(topic_evidence(analyse(from_text(covid)))) == ["covid19"]
     other = "Tiêu đề\nHai bên phối hợp phòng, chống dịch bệnh khu vực biên giới. Dự có Đại tá Phan Văn Hóa."
     assert list(topic_evidence(analyse(from_text(other)))) == ["health"]
+
+
+def test_a_text_whose_case_folding_moves_offsets_finds_the_same_topics():
+    for text in ["Tiêu đề\nHai bên bàn về Thương mại và Du lịch tại Straße 5.",
+                 "Tiêu đề\nHai bên bàn về Thương mại và Du lịch tại phố 5."]:  # "ß" folds to "ss"
+        article = analyse(from_text(text))
+        evidence = topic_evidence(article)
+        assert {topic: [e.text for e in found] for topic, found in evidence.items()} == {
+            "trade": ["Thương mại"], "tourism": ["Du lịch"]}

@@ -126,6 +126,13 @@ def _span(scan: str, unit: Span, verb_start: int) -> Span:
     return start, end
 
 
+def _another_time(article: Article, unit: Span) -> bool:
+    """Is the unit dated to another time than the meeting (a past marker, a full date, an earlier year)?"""
+    scan = article.scan
+    return bool(P.match(_past_opening(), scan, *unit) or P.search(_dated(), scan, *unit)
+                or dates.opens_with_earlier_year(article, *unit))
+
+
 def find_agreements(article: Article) -> list[Statement]:
     scan, text = article.scan, article.text
     _, in_proposals = scan_proposals(article)
@@ -139,11 +146,8 @@ def find_agreements(article: Article) -> list[Statement]:
             if unit in taken or (listing and continues_list(scan, *unit)):
                 continue
             listing = False
-            if P.match(_past_opening(), scan, *unit) or P.search(_dated(), scan, *unit) \
-                    or dates.opens_with_earlier_year(article, *unit):
-                continue
             verb = next((m for m in P.finditer(_verb_pattern(), scan, *unit) if _agrees(scan, unit, m)), None)
-            if verb is None:
+            if verb is None or _another_time(article, unit):
                 continue
             start, end = _span(scan, unit, verb.start())
             statements.append(Statement(text=text[start:end], evidence=[Evidence.of(text, start, end)]))

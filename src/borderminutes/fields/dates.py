@@ -18,7 +18,6 @@ and horizons ("từ năm 2013", "so với năm 2022", "đến năm 2030") do not
 
 from __future__ import annotations
 
-import calendar
 import functools
 from dataclasses import dataclass
 
@@ -73,8 +72,13 @@ def _date_pattern() -> regex.Pattern:
 def _after_meeting_word() -> regex.Pattern:
     """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
     words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    gap = P.phrases(_data()["after_meeting_word"]).pattern
-    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+(?:{gap})\s+(?=\d)", ignore_case=True)
+    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+{_day_word_before_number().pattern}", ignore_case=True)
+
+
+@functools.cache
+def _day_word_before_number() -> regex.Pattern:
+    """The end of ``_after_meeting_word``: "ngày"/"vào ngày" and a number after it."""
+    return P.compile_(rf"(?:{P.phrases(_data()['after_meeting_word']).pattern})\s+(?=\d)", ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:
@@ -106,6 +110,8 @@ def main_date(article: Article) -> DateMention | None:
     if in_lead:
         return next((d for d in in_lead if not _in_brackets(article, lead, d.start)), in_lead[0])
     for p in body[:1 + int(_data()["tied_date_paragraphs"])]:
+        if P.search(_day_word_before_number(), article.scan, p.start, p.end) is None:
+            continue  # a quick pass: no cue can end here
         for cue in P.finditer(_after_meeting_word(), article.scan, p.start, p.end):
             tied = next(iter(dates_in(article, p, cue.end())), None)
             if tied is not None and tied.start == cue.end():
@@ -149,19 +155,11 @@ def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -
 def _mention(m: regex.Match, paragraph: Paragraph) -> DateMention | None:
     day, month = int(m.group("d")), int(m.group("m"))
     year = int(m.group("y")) if m.group("y") else None
-    if not is_valid(day, month, year):
+    if not source.is_valid_day(day, month, year):
         return None
     part = m.group("part")
     sentence = next((s for s in paragraph.sentences if s.start <= m.start() < s.end), None)
     return DateMention(m.start(), m.end(), day, month, year, _part_of_day(part), sentence)
-
-
-def is_valid(day: int, month: int, year: int | None) -> bool:
-    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
-    if not 1 <= month <= 12:
-        return False
-    days = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000 is a leap year
-    return 1 <= day <= days
 
 
 def _part_of_day(word: str | None) -> str | None:
@@ -221,8 +219,7 @@ def _opening_year() -> regex.Pattern:
 @per_article
 def reference_year(article: Article) -> int | None:
     """The meeting's year, else the publication year: what "earlier" is measured against."""
-    page = source.layout(article)
-    published = source.timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
+    published = source.layout(article).published
     found = main_date(article)
     year = resolve_year(found, published, article)[0] if found is not None else None
     return year if year is not None else (int(published[:4]) if published else None)
@@ -239,9 +236,21 @@ def opens_with_earlier_year(article: Article, start: int, end: int) -> bool:
 
 def context_year(article: Article, day: int, month: int) -> int | None:
     """The latest year the text ties to the present; a period's end only when nothing else does."""
-    single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
+    singles, period_ends = _year_cues(article)
     years = _year_range()
-    singles: list[int] = []
+    tied = [year for since, year in singles if since <= (month, day) and year in years]
+    if tied:
+        return max(tied)
+    ends = [y for y in period_ends if y in years]
+    return max(ends) if ends else None
+
+
+@per_article
+def _year_cues(article: Article) -> tuple[list[tuple[tuple[int, int], int]], list[int]]:
+    """The text's year cues, each with the (month, day) from which it holds for a meeting ((0, 0): any
+    day; a dated cue only for a meeting on or after it), and the ends of its periods."""
+    single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
+    singles: list[tuple[tuple[int, int], int]] = []
     period_ends: list[int] = []
     page = source.layout(article)
     for p in article.paragraphs:
@@ -255,22 +264,18 @@ def context_year(article: Article, day: int, month: int) -> int | None:
             taken.append((mention.start, mention.end))
             if mention.year is None or _voided(article, p, mention.start, void):
                 continue
-            if (mention.month, mention.day) <= (month, day) or _closes_anniversary(article, p, mention.start):
-                singles.append(mention.year)
+            since = (0, 0) if _closes_anniversary(article, p, mention.start) else (mention.month, mention.day)
+            singles.append((since, mention.year))
         for m in P.finditer(month_year_pattern, article.scan, p.start, p.end):
             if _inside(m.start(), taken):
                 continue
             taken.append((m.start(), m.end()))
-            if int(m.group("m")) <= month and not _voided(article, p, m.start(), void):
-                singles.append(int(m.group("y")))
+            if not _voided(article, p, m.start(), void):
+                singles.append(((int(m.group("m")), 0), int(m.group("y"))))
         for m in P.finditer(single_pattern, article.scan, p.start, p.end):
             if not _inside(m.start(), taken) and not _voided(article, p, _cue_start(article, m), void):
-                singles.append(int(m.group("y")))
-    singles = [y for y in singles if y in years]
-    period_ends = [y for y in period_ends if y in years]
-    if singles:
-        return max(singles)
-    return max(period_ends) if period_ends else None
+                singles.append(((0, 0), int(m.group("y"))))
+    return singles, period_ends
 
 
 def _closes_anniversary(article: Article, p: Paragraph, pos: int) -> bool:

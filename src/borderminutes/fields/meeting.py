@@ -24,7 +24,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Meeting
-from ..segment import Article, Sentence
+from ..segment import Article, Sentence, per_article
 from . import dates, sides, source
 
 
@@ -132,7 +132,8 @@ def detect(article: Article) -> Detection:
 
 
 def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
-    """Where the meeting word is looked for, in order: (span, is_headline)."""
+    """Where the meeting word is looked for, in order: (span, is_headline); each once (the date's
+    sentence is often a lead sentence)."""
     page = source.layout(article)
     regions: list[tuple[tuple[int, int], bool]] = []
     if page.headline is not None:
@@ -142,7 +143,7 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
     if found is not None and found.sentence is not None:
         regions.append(((found.sentence.start, found.sentence.end), False))
     regions += [((s.start, s.end), False) for s in lead_sentences(article)]
-    return regions
+    return list(dict.fromkeys(regions))
 
 
 @functools.cache
@@ -174,8 +175,18 @@ def _plan_pattern() -> regex.Pattern:
 def _reported(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     """The part of ``span`` before a word of planning ("chuẩn bị", "dự kiến", "sẽ"): the meeting words
     and parties after it name an event still to come, not the one reported."""
-    m = P.search(_plan_pattern(), article.scan, *span)
-    return (span[0], m.start()) if m else span
+    cuts = _reported_parts(article)
+    if span not in cuts:
+        m = P.search(_plan_pattern(), article.scan, *span)
+        cuts[span] = (span[0], m.start()) if m else span
+    return cuts[span]
+
+
+@per_article
+def _reported_parts(article: Article) -> dict[tuple[int, int], tuple[int, int]]:
+    """``_reported`` of each span asked about so far: the headline and the event's sentence are asked
+    about by several tests."""
+    return {}
 
 
 def _names_a_planned_meeting(article: Article) -> bool:
@@ -227,8 +238,10 @@ def _has_foreign_party(article: Article, span: tuple[int, int], preparing: bool)
     if found is not None and found.sentence is not None:
         named.append((found.sentence.start, found.sentence.end))
     lead = [] if preparing or page.lead is None else [(s.start, s.end) for s in article.paragraphs[page.lead].sentences]
-    return sides.has_foreign_party(article, [_reported(article, n) for n in named],
-                                   [_reported(article, s) for s in lead])
+    # Each span once: the event's sentence is often the date's sentence and one of the lead's.
+    named_parts = list(dict.fromkeys(_reported(article, n) for n in named))
+    lead_parts = [part for part in dict.fromkeys(_reported(article, s) for s in lead) if part not in named_parts]
+    return sides.has_foreign_party(article, named_parts, lead_parts)
 
 
 @functools.cache
@@ -304,7 +317,8 @@ def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | N
     spans: list[tuple[int, int, Sentence | None]] = [(*span, None)]
     if page.headline is not None:
         spans.insert(0, (article.paragraphs[page.headline].start, article.paragraphs[page.headline].end, None))
-    spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences]
+    spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences
+              if (s.start, s.end) != span]  # the event's sentence is searched already, with no condition
     for start, end, lead_sentence in spans:
         m = P.search(_online_pattern(), article.scan, start, end)
         # A lead sentence counts when it names a meeting or a bridge point (tested only where "online" is).
@@ -340,7 +354,7 @@ def _session(article: Article, match: KindMatch) -> tuple[int, tuple[int, int]] 
     for start, end in spans:
         candidates += [m.end() for m in P.finditer(pattern, article.scan, start, end)
                        if gazetteer.key(m.group()) == word]
-    for pos in candidates:
+    for pos in dict.fromkeys(candidates):  # each place once: the date's sentence is often in the lead
         m = P.match(_session_pattern(), article.scan, pos, _sentence_end(article, pos))
         if m is not None:
             number = _number(m.group("n"))

@@ -12,7 +12,10 @@ word, else the one speaking; a side when only an office or a place is named.
 from __future__ import annotations
 
 import functools
+import pickle
+import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 
 import regex
 
@@ -27,7 +30,9 @@ REPEAT_OVERLAP = 0.7  # items (in different paragraphs) sharing this share of th
 REPEAT_CONTAINED, REPEAT_MIN_WORDS = 0.9, 6  # ... as does an item of 6+ words nearly all inside a longer one
 REPEAT_MAX_ITEMS = 300
 CLAUSE_REACH = 300  # characters: no subject runs longer, and bounded look-backs keep long lines linear
-ADDRESSEE_REACH = 160  # characters tokenized after the verb to see where the addressee's words end
+ADDRESSEE_REACH = 160  # characters after the verb within which an addressee's words end
+SYLLABLES_BACK = 40  # characters enough to hold the two syllables before a point
+WORD_TOKENIZER_MODEL = "ws_crf_vlsp2013_20230727"  # underthesea's word tokenizer, whose word list tells common words
 ATTRIBUTION_MAX_WORDS = 8  # ', Bộ trưởng Trần Đức Vinh nhấn mạnh' after a quote: who said it, not what
 OPENING_QUOTES, CLOSING_QUOTES = '"“', '"”'
 HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is body text cut off, not a headline
@@ -60,11 +65,13 @@ def _words(name: str) -> regex.Pattern:
     return P.phrases(_data()[name])
 
 
+@functools.cache
 def _at_start(name: str) -> regex.Pattern:
     """A phrase list from proposals.yaml, where matching starts."""
     return starting(_data()[name])
 
 
+@functools.cache
 def _before_end(name: str) -> regex.Pattern:
     """A phrase list from proposals.yaml, right before the end of the searched span."""
     return ending(_data()[name])
@@ -220,15 +227,13 @@ def _addressee_end(scan: str, pos: int, end: int) -> int:
     """Where the item starts after the verb: past an addressee followed by a lower-case verb or a colon.
 
     A name may go on in lower case ("Cục Thương mại châu Văn Sơn"): when the addressee
-    ends on a capital word, the word tokenizer decides whether the cut falls inside a
-    common word written with a capital ("Thương mại"); the addressee then goes on past it."""
+    ends on a capitalised syllable that opens a common word written with a capital
+    ("Thương mại"), the addressee goes on past that word."""
     cursor = _addressee_pieces_end(scan, pos, end)
     if cursor == pos:
         return pos
-    if scan[cursor - 1:cursor].isalpha() and _lower_next(scan, cursor, end):
-        words = _words_after(scan, pos, end)
-        while (cut := next((b for a, b in words if a < cursor < b and _capitalised_word(scan[a:b])), None)) is not None:
-            cursor = _addressee_pieces_end(scan, cut, end)
+    while (word_end := _common_word_end(scan, cursor, min(end, pos + ADDRESSEE_REACH))) is not None:
+        cursor = _addressee_pieces_end(scan, word_end, end)
     return cursor if _lower_next(scan, cursor, end) or scan[cursor:end].lstrip()[:1] == ":" else pos
 
 
@@ -242,24 +247,75 @@ def _lower_next(scan: str, pos: int, end: int) -> bool:
     return scan[pos:end].lstrip()[:1].islower()
 
 
-def _capitalised_word(word: str) -> bool:
-    """"Thương mại", "Ngoại vụ": a common word opening a name; not a run of names ("Kim Bình thường")."""
-    syllables = word.split()
-    return len(syllables) > 1 and syllables[0][:1].isupper() and all(s[:1].islower() for s in syllables[1:])
+def _common_word_end(scan: str, cursor: int, end: int) -> int | None:
+    """End of the common word that the capitalised syllable before ``cursor`` opens and lower-case
+    syllables after it close ("Cục Thương|mại", "Trạm Kiểm|tra"), if there is one; not when the
+    syllable ends a place name after its unit word ("huyện Kim Bình|thường xuyên")."""
+    if not scan[cursor - 1:cursor].isalpha():
+        return None
+    tail = P.match(_lower_syllables(), scan, cursor, end)
+    if tail is None:
+        return None
+    syllable = scan[max(0, cursor - SYLLABLES_BACK):cursor].rsplit(None, 1)[-1]
+    if not syllable[:1].isupper():
+        return None
+    words = [w.lower() for w in (syllable, *tail.captures("syllable"))]
+    spelled = [_modern_tone(w) for w in words]  # as the dictionary spells them
+    size = _longest_word(spelled, _dictionary()) or _longest_word(words, _addressee_words())
+    if not size or size < len(words) and " ".join(spelled[size - 1:size + 1]) in _dictionary():
+        return None  # "Việt Nam sử dụng": the last syllable belongs to the next word
+    if P.search(_place_name_before(), scan, max(0, cursor - CLAUSE_REACH), cursor):
+        return None
+    return tail.ends("syllable")[size - 2]
 
 
-def _words_after(scan: str, start: int, end: int) -> list[Span]:
-    """underthesea's words in [start, end), as spans (it joins "Thương mại" into one word)."""
-    from underthesea import word_tokenize  # imported on first use: keeps start-up fast
-    spans: list[Span] = []
-    cursor = start
-    for word in word_tokenize(scan[start:min(end, start + ADDRESSEE_REACH)]):
-        found = scan.find(word, cursor, end)
-        if found < 0:
-            break
-        cursor = found + len(word)
-        spans.append((found, cursor))
-    return spans
+@functools.cache
+def _addressee_words() -> frozenset[str]:
+    """Titles and bodies of an addressee, lower-case ("châu ủy", which the dictionary lacks)."""
+    return frozenset(" ".join(w.lower().split()) for w in _data()["addressee_words"])
+
+
+def _longest_word(syllables: list[str], words: frozenset[str]) -> int:
+    """How many of ``syllables`` (two or more) make the longest of ``words``; 0 if none."""
+    return next((n for n in range(len(syllables), 1, -1) if " ".join(syllables[:n]) in words), 0)
+
+
+# An open syllable whose tone mark (decomposed) sits on the first of two vowels: "hòa" = h, o, ̀, a.
+_MARK_ON_FIRST_VOWEL = regex.compile(r"^([^aeiouy]*)([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])$")
+_MOVABLE_MARK_PAIRS = {"oa", "oe", "uy"}  # where the newer spelling moves the mark to the second vowel
+
+
+@functools.lru_cache(maxsize=4096)
+def _modern_tone(syllable: str) -> str:
+    """"hòa", "thủy" -> "hoà", "thuỷ": the dictionary puts the mark of an open "oa/oe/uy" on the second vowel."""
+    if len(syllable) > 5 or not syllable.endswith(("a", "e", "y")):
+        return syllable
+    m = _MARK_ON_FIRST_VOWEL.match(unicodedata.normalize("NFD", syllable))
+    if m is None or m[2] + m[4] not in _MOVABLE_MARK_PAIRS:
+        return syllable
+    return unicodedata.normalize("NFC", m[1] + m[2] + m[4] + m[3])
+
+
+@functools.cache
+def _place_name_before() -> regex.Pattern:
+    """A unit word and a name of two or more capitalised syllables, ending where the search ends
+    ("huyện Kim Bình"; not "biên bản Hội", where the word is no unit)."""
+    unit = gazetteer.unit_word_pattern().pattern
+    return P.compile_(rf"(?:{unit})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{2,}}$")
+
+
+@functools.cache
+def _lower_syllables() -> regex.Pattern:
+    """Up to three lower-case syllables after a capitalised one: the rest of a word it may open."""
+    return P.compile_(r"(?:\s+(?P<syllable>\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])){1,3}")
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """The word list of underthesea's word tokenizer (72,547 lower-case words), read once when needed."""
+    path = resources.files("underthesea.pipeline.word_tokenize") / "models" / WORD_TOKENIZER_MODEL / "dictionary.bin"
+    with path.open("rb") as fh:
+        return frozenset(pickle.load(fh))  # the package's own file, as trusted as its code
 
 
 def _item_region(scan: str, pos: int, end: int) -> int:
@@ -622,7 +678,7 @@ _WORD = P.compile_(r"\w+")
 
 
 def _tokens(item: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(item, timeout=P.timeout()))
+    return frozenset(_WORD.findall(item.casefold(), timeout=P.timeout()))
 
 
 def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
@@ -634,8 +690,10 @@ def _drop_repeats(gathered: list[_Gathered], article: Article) -> None:
     items = [(g, item) for g in gathered for item in g.items]
     if len(items) > REPEAT_MAX_ITEMS:
         return  # a page of hundreds of items is no lead-and-body article; pairwise checks would be slow
-    tokens = [_tokens(text) for _, (text, _) in items]
     where = [_paragraph_of(article, ev.start) for _, (_, ev) in items]
+    if len(set(where)) < 2:
+        return  # items repeat each other only across paragraphs
+    tokens = [_tokens(text) for _, (text, _) in items]
     repeated = set()
     for i, (_, (text, _)) in enumerate(items):
         for j, (_, (other, _)) in enumerate(items):

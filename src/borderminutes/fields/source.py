@@ -21,6 +21,7 @@ from ..models import Source
 from ..segment import Article, Paragraph, per_article
 
 _DASH = r"[-–—]"
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Layout:
     timestamp: int | None
     lead: int | None  # first body paragraph: after headline, labels and time line
     top: frozenset[int]  # labels, headline and time line: not body text
+    published: str | None = None  # the time line's publication time, ISO 8601
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,10 @@ def bare_source(article: Article) -> Source:
 def extract_source(article: Article) -> Source:
     page = layout(article)
     title = _clean_title(article.paragraphs[page.headline].text) if page.headline is not None else None
-    published = timestamp(article.paragraphs[page.timestamp].text) if page.timestamp is not None else None
     found = outlet(article)
     return bare_source(article).model_copy(update={
         "title": title,
-        "published": published,
+        "published": page.published,
         "outlet": found.name if found else None,
         "byline": byline(article),
     })
@@ -138,11 +139,11 @@ def extract_source(article: Article) -> Source:
 def layout(article: Article) -> Layout:
     """The page's top lines: labels, headline, time line; and the lead paragraph after them."""
     top_lines = int(_data()["top_lines"])
-    headline = stamp = None
+    headline = stamp = published = None
     top: set[int] = set()
     seen_text = False
     for p in article.paragraphs[:top_lines]:
-        if stamp is None and timestamp(p.text) is not None:
+        if stamp is None and (published := timestamp(p.text)) is not None:
             stamp = p.index
             top.add(p.index)
         elif not seen_text:
@@ -155,7 +156,7 @@ def layout(article: Article) -> Layout:
                 top.add(p.index)
     lead = next((p.index for p in article.paragraphs
                  if p.index not in top and not p.is_caption), None)
-    return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top))
+    return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top), published=published)
 
 
 @per_article
@@ -235,7 +236,7 @@ def timestamp(line: str) -> str | None:
     if m is None:
         return None
     day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-    if not _valid_day(day, month, year):
+    if not is_valid_day(day, month, year):
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if m.group("hh") is not None:
@@ -245,8 +246,12 @@ def timestamp(line: str) -> str | None:
     return iso
 
 
-def _valid_day(day: int, month: int, year: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+def is_valid_day(day: int, month: int, year: int | None) -> bool:
+    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
+    if not 1 <= month <= 12:
+        return False
+    leap = year is None or calendar.isleap(year)
+    return 1 <= day <= (29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1])
 
 
 def outlet_in(text: str) -> Outlet | None:
