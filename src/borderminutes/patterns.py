@@ -138,13 +138,16 @@ def _node_source(node: dict) -> str:
 SIMPLE_CASE = "(?-f)"
 
 
-def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False) -> regex.Pattern:
+def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False, reverse: bool = False) -> regex.Pattern:
+    """``reverse``: searches run from the end of the span backwards (for patterns anchored at its end)."""
     flags = regex.V1 | regex.UNICODE
     if ignore_case:
         flags |= regex.IGNORECASE
         source = SIMPLE_CASE + source
     if multiline:
         flags |= regex.MULTILINE
+    if reverse:
+        flags |= regex.REVERSE
     return regex.compile(source, flags)
 
 

@@ -26,7 +26,9 @@ def _starting(words: tuple[str, ...]) -> regex.Pattern:
 
 @functools.cache
 def _ending(words: tuple[str, ...]) -> regex.Pattern:
-    return P.compile_(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True)
+    # Searched backwards: only the end of the span can match, and a forward search would try every
+    # position before it first.
+    return P.compile_(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True, reverse=True)
 
 
 def starting(words: Iterable[str]) -> regex.Pattern:
@@ -35,5 +37,6 @@ def starting(words: Iterable[str]) -> regex.Pattern:
 
 
 def ending(words: Iterable[str]) -> regex.Pattern:
-    """One of ``words`` as a whole word right before the end of the searched span; any case."""
+    """One of ``words`` as a whole word right before the end of the searched span; any case. Test it
+    for a match only: searching backwards, which of two overlapping phrases it returns is not fixed."""
     return _ending(tuple(words))
