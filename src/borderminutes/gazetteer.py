@@ -70,6 +70,12 @@ def names_pattern() -> regex.Pattern:
 
 
 @functools.cache
+def first_letters() -> str:
+    """The letters any name of ``names_pattern()`` begins with, escaped for a character class."""
+    return "".join(regex.escape(c) for c in sorted({name[0] for name in _load()[1]}))
+
+
+@functools.cache
 def unit_words() -> dict[str, tuple[str, ...]]:
     """Administrative words per level, from ``patterns/admin.yaml``."""
     return {level: tuple(words) for level, words in P.load("admin")["unit_words"].items()}
