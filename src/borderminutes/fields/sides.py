@@ -167,22 +167,28 @@ def _mention_cache(article: Article) -> dict[int, tuple[Mention, ...]]:
 
 
 def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
+    """The cheap tests come first; the skipped spans are found only for a place that passes them."""
     cache = _mention_cache(article)
     if p.index in cache:
         return cache[p.index]
     found: list[Mention] = []
-    skipped = _skipped_spans(article, p.start, p.end)
+    skipped: list[tuple[int, int]] | None = None
+
+    def is_skipped(pos: int) -> bool:
+        nonlocal skipped
+        if skipped is None:
+            skipped = _skipped_spans(article, p.start, p.end)
+        return any(a <= pos < b for a, b in skipped)
+
     for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
-        if any(a <= m.start() < b for a, b in skipped) or _inside_a_name(article, p.start, m.start()):
-            continue
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
-        if country:
+        if country and not _inside_a_name(article, p.start, m.start()) and not is_skipped(m.start()):
             found.append(Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country))
     for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
-        if any(a <= m.start() < b for a, b in skipped) or gazetteer.lookup(m.group("name")):
+        if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
-        if country:
+        if country and not is_skipped(m.start()):
             found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
                                  country, village=True, parents=parents))
     cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
@@ -199,15 +205,19 @@ def _village_place(article: Article, start: int, end: int) -> tuple[str | None, 
     return (countries[-1] if countries else None), tuple(_bare(u) for u in units)
 
 
+# Patterns anchored at the end of the searched span ("...$") are compiled to search backwards
+# ("(?r)"): only whether one matches is asked, and a backward search tries the end first
+# instead of every position of the span.
+
 @functools.cache
 def _name_word_before() -> regex.Pattern:
     """A capitalised word right before: the place name is the end of a person's name ("Nguyễn Văn Sơn")."""
-    return P.compile_(rf"(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
+    return P.compile_(rf"(?r)(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
 
 
 @functools.cache
 def _unit_word_before() -> regex.Pattern:
-    return P.compile_(rf"(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
+    return P.compile_(rf"(?r)(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
 
 
 def _inside_a_name(article: Article, start: int, pos: int) -> bool:
