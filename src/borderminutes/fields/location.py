@@ -149,11 +149,14 @@ def places_in(article: Article, start: int, end: int, offices: bool = False) -> 
             if (P.search(office, article.scan, max(start, place.marker - 60), place.marker) is not None) == offices]
 
 
-def marked_places(article: Article, start: int, end: int) -> list[Place]:
-    """Every "tại <place>" between ``start`` and ``end``, of an office abroad or not."""
+def marked_places(article: Article, start: int, end: int, until: int | None = None) -> list[Place]:
+    """Every "tại <place>" between ``start`` and ``end``, of an office abroad or not; with ``until``,
+    only those whose "tại" starts by then."""
     marker, _, chain, _ = _patterns()
     found = []
     for m in P.finditer(marker, article.scan, start, end):
+        if until is not None and m.start() > until:
+            break
         place = P.match(chain, article.scan, m.end(), end)
         if place is None:
             continue

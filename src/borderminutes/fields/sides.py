@@ -140,22 +140,42 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
     paragraphs = source.body_after_top(article)[:int(_data()["lead_paragraphs"])]
     lead = [s for p in paragraphs for s in p.sentences
             if P.search(_party_sentence_pattern(), article.scan, s.start, s.end) is not None
-            and P.search(_proposal_pattern(), article.scan, s.start, s.end) is None]
+            and not _proposes(article, s)]
     return headline, lead
 
 
-def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties."""
-    spans = [(m.start(), m.end()) for m in P.finditer(_named_thing_pattern(), article.scan, start, end)]
-    spans += [(p.start, p.end) for p in location.marked_places(article, start, end)]
+@functools.cache
+def _proposal_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase.casefold().split()) for phrase in _data()["proposal_words"])
+
+
+def _proposes(article: Article, sentence: Sentence) -> bool:
+    """A proposal word in ``sentence``. The pattern ignores case, so it can match only where every
+    word of one of its phrases occurs in the case-folded sentence: most sentences need no search."""
+    folded = sentence.text.casefold()
+    return any(all(word in folded for word in words) for words in _proposal_words()) \
+        and P.search(_proposal_pattern(), article.scan, sentence.start, sentence.end) is not None
+
+
+def _skipped_spans(article: Article, start: int, end: int, until: int) -> list[tuple[int, int]]:
+    """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties.
+    Only spans that start by ``until`` are found: a later one cannot hold a place there."""
+    spans = []
+    for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
+        if m.start() > until:
+            break
+        spans.append((m.start(), m.end()))
+    spans += [(p.start, p.end) for p in location.marked_places(article, start, end, until)]
     return spans
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
     """Places between ``start`` and ``end`` whose country is known, minus venues and named things."""
     found: list[Mention] = []
-    for p in article.paragraphs:
-        if p.start < end and start < p.end:
+    for p in article.paragraphs:  # in text order
+        if p.start >= end:
+            break
+        if start < p.end:
             found += [m for m in _paragraph_mentions(article, p) if start <= m.start and m.end <= end]
     return found
 
@@ -167,31 +187,27 @@ def _mention_cache(article: Article) -> dict[int, tuple[Mention, ...]]:
 
 
 def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
-    """The cheap tests come first; the skipped spans are found only for a place that passes them."""
+    """The cheap tests come first; the skipped spans are then found only as far as the last place
+    that passed them."""
     cache = _mention_cache(article)
     if p.index in cache:
         return cache[p.index]
-    found: list[Mention] = []
-    skipped: list[tuple[int, int]] | None = None
-
-    def is_skipped(pos: int) -> bool:
-        nonlocal skipped
-        if skipped is None:
-            skipped = _skipped_spans(article, p.start, p.end)
-        return any(a <= pos < b for a, b in skipped)
-
+    found: list[tuple[int, Mention]] = []  # (where the match starts, the place)
     for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
-        if country and not _inside_a_name(article, p.start, m.start()) and not is_skipped(m.start()):
-            found.append(Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country))
+        if country and not _inside_a_name(article, p.start, m.start()):
+            found.append((m.start(), Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country)))
     for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
         if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
-        if country and not is_skipped(m.start()):
-            found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
-                                 country, village=True, parents=parents))
-    cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
+        if country:
+            found.append((m.start(), Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
+                                             country, village=True, parents=parents)))
+    if found:
+        skipped = _skipped_spans(article, p.start, p.end, max(start for start, _ in found))
+        found = [(start, m) for start, m in found if not any(a <= start < b for a, b in skipped)]
+    cache[p.index] = tuple(sorted((m for _, m in found), key=lambda x: x.start))
     return cache[p.index]
 
 
@@ -227,6 +243,7 @@ def _inside_a_name(article: Article, start: int, pos: int) -> bool:
             and P.search(_unit_word_before(), article.scan, window, pos) is None)
 
 
+@functools.lru_cache(maxsize=gazetteer.NAME_CACHE_SIZE)
 def _bare(printed: str) -> str:
     """The printed name without a unit word it may carry ("Khu tự trị dân tộc Choang Quảng Tây" -> "Quảng Tây")."""
     unit = P.match(gazetteer.unit_word_pattern(), printed)
@@ -297,8 +314,8 @@ def _member_list_pattern() -> regex.Pattern:
 def _member_unit(article: Article, m: Mention, sentence_start: int, places: list[Mention]) -> bool:
     """True for a unit inside another party place of its side, listed in the same clause after the
     side's departments ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): a member of the delegation."""
-    return _in_member_list(article, m, sentence_start) \
-        and any(o.country == m.country and _contains(o.name, m.name) for o in places)
+    return any(o.country == m.country and _contains(o.name, m.name) for o in places) \
+        and _in_member_list(article, m, sentence_start)
 
 
 def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
