@@ -372,7 +372,8 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
     with no preposition after it that starts another phrase ("với UBND tỉnh về xuất khẩu sang ...")."""
     before = article.scan[start:pos]
     clause = before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
-    window = " ".join(clause.split()[-int(_data()["cue_window_words"]):])
+    size = int(_data()["cue_window_words"])
+    window = " ".join(clause.rsplit(None, size)[-size:])  # the last words, without splitting the whole clause
     cues = list(P.finditer(cue, window))
     if not cues:
         return False
@@ -458,7 +459,17 @@ def _contains(outer: str, inner: str) -> bool:
     return False
 
 
+@functools.cache
+def _country_first_words() -> tuple[str, ...]:
+    return tuple(sorted({name.split()[0] for names in P.load("admin")["countries"].values() for name in names}))
+
+
 def _country_mentions(article: Article, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, code) of each country named between ``start`` and ``end``. The country pattern is
+    case-sensitive: where no country name's first word occurs there is nothing to search for."""
+    span = article.scan[start:end]
+    if not any(map(span.__contains__, _country_first_words())):
+        return []
     found = []
     for m in P.finditer(location.country_pattern(), article.scan, start, end):
         code = gazetteer.country_names().get(gazetteer.key(m.group()))
