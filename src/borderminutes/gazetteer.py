@@ -22,6 +22,11 @@ class Unit:
     parent: str | None = None
 
 
+# Pure functions of a short printed name, asked again and again for the same few names: cached.
+NAME_CACHE_SIZE = 16384
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -46,11 +51,13 @@ def _index() -> dict[str, tuple[Unit, ...]]:
     return _load()[0]
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def lookup(name: str) -> tuple[Unit, ...]:
     """Every unit printed as ``name`` (its name or an alias)."""
     return _index().get(key(name), ())
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def country_of(name: str) -> str | None:
     """The one country whose units are printed as ``name``; None when unknown or ambiguous."""
     countries = {u.country for u in lookup(name)}
@@ -67,6 +74,12 @@ def canonical(name: str) -> str | None:
 def names_pattern() -> regex.Pattern:
     """Any gazetteer name or alias as a whole word, longest first; case-sensitive (proper names)."""
     return P.phrases(_load()[1], ignore_case=False)
+
+
+@functools.cache
+def first_letters() -> str:
+    """The letters any name of ``names_pattern()`` begins with, escaped for a character class."""
+    return "".join(regex.escape(c) for c in sorted({name[0] for name in _load()[1]}))
 
 
 @functools.cache

@@ -18,7 +18,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import BorderGate, Evidence
-from ..segment import Article
+from ..segment import Article, per_article
 from .wordlists import alternation, ending
 
 PAIR_JOIN = " – "
@@ -42,6 +42,8 @@ class _Grammar:
     head: regex.Pattern  # plural word? head level words*
     head_levels: dict[str, str | None]
     list_item_word: str | None
+    head_words: tuple[str, ...]  # the first word of each head, case-folded (see ``_may_hold_head``)
+    start_words: tuple[str, ...]  # the first word of each head and plural word, case-folded
 
 
 @functools.cache
@@ -98,7 +100,26 @@ def _grammar(kind: str) -> _Grammar:
         rf"{start}(?i:(?P<plural>{plural})\s+)?(?P<head>(?i:{alternation(spec['heads'])}))(?!\w)"
         rf"(?P<levels>(?:\s+\(?(?i:{levels})(?!\w)\)?)*)"
     )
-    return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"))
+    return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"),
+                    _first_words(spec["heads"]),
+                    _first_words([*spec["heads"], *words["pair_words"], *words["plural_words"]]))
+
+
+def _first_words(phrases) -> tuple[str, ...]:
+    return tuple(sorted({phrase.casefold().split()[0] for phrase in phrases}))
+
+
+@per_article
+def _folded_paragraphs(article: Article) -> list[str]:
+    return [p.text.casefold() for p in article.paragraphs]
+
+
+def _may_hold_head(grammar: _Grammar, folded: str) -> bool:
+    """False when no head can match in a paragraph (case-folded): the first word of every head is missing.
+
+    A case-insensitive match of a word is a stretch whose case-folded form is the word's, so the
+    test never drops a paragraph the pattern would match in; it spares most paragraphs the scan."""
+    return any(map(folded.__contains__, grammar.head_words))
 
 
 @functools.cache
@@ -152,12 +173,19 @@ def _name_at(text: str, pos: int, end: int, list_word: str | None = None) -> tup
     cut = None if m.group("known") else P.search(_not_names(), name)
     if cut is not None and (cut.start() == 0 or name[cut.start() - 1] == " "):
         name = name[:cut.start()].rstrip()
-    if not name or any(P.match(g.head, name) for g in map(_grammar, ("gates", "markets"))):
+    if not name or _begins_with_head(name):
         return None
     if list_word is None and _is_province(name):
         return None  # "cửa khẩu Lạng Sơn": the gates of a province, not one gate
     start = m.start("known") if m.group("known") else m.start("name")
     return " ".join(name.split()), begin, start + len(name)
+
+
+def _begins_with_head(name: str) -> bool:
+    """True when a gate or market head starts ``name`` ("Cửa khẩu ..."). Only a name whose case-folded
+    form starts with a head's or a plural word's first word can match (see ``_may_hold_head``)."""
+    folded = name.casefold()
+    return any(folded.startswith(g.start_words) and P.match(g.head, name) for g in map(_grammar, ("gates", "markets")))
 
 
 def _qualifier(text: str, pos: int, end: int) -> tuple[bool, int]:
@@ -213,11 +241,20 @@ def _level(grammar: _Grammar, m: regex.Match) -> str | None:
 
 
 @functools.cache
+def _not_after() -> regex.Pattern:
+    """An office's name ending right before a head ("Ban quản lý cửa khẩu"). Only whether one is there
+    is asked, so the search runs backwards ("(?r)") and tries the end of the span first."""
+    return P.compile_("(?r)" + ending(_words()["not_after"]).pattern, ignore_case=True)
+
+
+@functools.cache
 def _level_splitter() -> regex.Pattern:
     return P.compile_(rf"(?i:{alternation(_words()['level_words'])})(?!\w)")
 
 
 def _split_levels(levels: str) -> list[str]:
+    if not levels:
+        return []
     return [m.group() for m in P.finditer(_level_splitter(), levels)]
 
 
@@ -230,9 +267,11 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
     grammar = _grammar(kind)
     scan = article.scan
     found: list[Mention] = []
-    for paragraph in article.paragraphs:
+    for paragraph, folded in zip(article.paragraphs, _folded_paragraphs(article)):
+        if not _may_hold_head(grammar, folded):
+            continue
         for m in P.finditer(grammar.head, scan, paragraph.start, paragraph.end):
-            if P.search(ending(_words()["not_after"]), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
+            if P.search(_not_after(), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
             level = _level(grammar, m)
             plural = _key(m.group("plural") or "-").split()[0] in _plural_words()

@@ -52,21 +52,28 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     name = rf"{word}(?:\s+{word})*"
     unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
     countries = country_pattern().pattern
-    inside = P.phrases(data["facility_names_inside"] + data["facility_words_inside"]).pattern
-    named = rf"(?=(?:\s+(?:(?i:{inside})|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
+    inside = rf"(?i:{P.phrases(data['facility_names_inside'] + data['facility_words_inside']).pattern})"
+    named = rf"(?=(?:\s+(?:{inside}|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
     office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
     facility = (rf"(?i:{P.phrases(data['facilities']).pattern}){named}"
-                rf"(?:\s+(?:{office_place}|(?i:{inside})|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
-    known = gazetteer.names_pattern().pattern
+                rf"(?:\s+(?:{office_place}|{inside}|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     unit_phrase = rf"{unit}\s+{name}"
+    # The gazetteer's names (~4,000 characters of pattern) are written out once, as the group
+    # "known" of a bare place name; the rare address after a building calls that group by name.
+    # Written out at every use (and with the place written twice, after an area word and without)
+    # the chain was ~25,000 characters and took ~120 ms to compile. A call by name runs several
+    # times slower than the group written out, so only that rare branch makes one.
+    known = rf"(?P<known>{gazetteer.names_pattern().pattern})"
     # a known city or province closes a building's address, not a bare place name ("Trụ sở Bộ Quốc phòng, Hà Nội")
-    known_last = rf"{known}(?!\s+{word})(?=\s*(?:[,.;:()]|$))"
+    known_last = rf"(?&known)(?!\s+{word})(?=\s*(?:[,.;:()]|$))"
     # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
     area = (rf"(?i:{P.phrases(data['areas']).pattern})(?:\s+(?i:{P.phrases(data['area_words_inside']).pattern}))*"
             rf"(?:\s+(?i:{P.phrases(data['area_links']).pattern}))?\s+")
-    named_place = rf"(?:{facility}(?:\s*,\s*{known_last})?|{unit_phrase}|{known}(?!\s+{word})|{name}(?=\s*\((?:{countries})\)))"
+    named_place = (rf"(?:{facility}(?:\s*,\s*{known_last})?|{unit_phrase}|{known}(?!\s+{word})"
+                   rf"|{name}(?=\s*\((?:{countries})\)))")
     countries_pair = rf"(?:{countries})(?:\s*[-–—]\s*(?:{countries}))?(?!\s+{word})"
-    first = rf"(?:{area}(?:{named_place}|{countries_pair})|{named_place})"
+    # a place, perhaps after an area word; after an area word also a country or a pair of them
+    first = rf"(?P<area>{area})?(?:{named_place}|(?(area){countries_pair}|(?!)))"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
     chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
@@ -142,11 +149,14 @@ def places_in(article: Article, start: int, end: int, offices: bool = False) -> 
             if (P.search(office, article.scan, max(start, place.marker - 60), place.marker) is not None) == offices]
 
 
-def marked_places(article: Article, start: int, end: int) -> list[Place]:
-    """Every "tại <place>" between ``start`` and ``end``, of an office abroad or not."""
+def marked_places(article: Article, start: int, end: int, until: int | None = None) -> list[Place]:
+    """Every "tại <place>" between ``start`` and ``end``, of an office abroad or not; with ``until``,
+    only those whose "tại" starts by then."""
     marker, _, chain, _ = _patterns()
     found = []
     for m in P.finditer(marker, article.scan, start, end):
+        if until is not None and m.start() > until:
+            break
         place = P.match(chain, article.scan, m.end(), end)
         if place is None:
             continue

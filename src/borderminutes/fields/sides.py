@@ -140,22 +140,42 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
     paragraphs = source.body_after_top(article)[:int(_data()["lead_paragraphs"])]
     lead = [s for p in paragraphs for s in p.sentences
             if P.search(_party_sentence_pattern(), article.scan, s.start, s.end) is not None
-            and P.search(_proposal_pattern(), article.scan, s.start, s.end) is None]
+            and not _proposes(article, s)]
     return headline, lead
 
 
-def _skipped_spans(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties."""
-    spans = [(m.start(), m.end()) for m in P.finditer(_named_thing_pattern(), article.scan, start, end)]
-    spans += [(p.start, p.end) for p in location.marked_places(article, start, end)]
+@functools.cache
+def _proposal_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase.casefold().split()) for phrase in _data()["proposal_words"])
+
+
+def _proposes(article: Article, sentence: Sentence) -> bool:
+    """A proposal word in ``sentence``. The pattern ignores case, so it can match only where every
+    word of one of its phrases occurs in the case-folded sentence: most sentences need no search."""
+    folded = sentence.text.casefold()
+    return any(all(word in folded for word in words) for words in _proposal_words()) \
+        and P.search(_proposal_pattern(), article.scan, sentence.start, sentence.end) is not None
+
+
+def _skipped_spans(article: Article, start: int, end: int, until: int) -> list[tuple[int, int]]:
+    """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties.
+    Only spans that start by ``until`` are found: a later one cannot hold a place there."""
+    spans = []
+    for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
+        if m.start() > until:
+            break
+        spans.append((m.start(), m.end()))
+    spans += [(p.start, p.end) for p in location.marked_places(article, start, end, until)]
     return spans
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
     """Places between ``start`` and ``end`` whose country is known, minus venues and named things."""
     found: list[Mention] = []
-    for p in article.paragraphs:
-        if p.start < end and start < p.end:
+    for p in article.paragraphs:  # in text order
+        if p.start >= end:
+            break
+        if start < p.end:
             found += [m for m in _paragraph_mentions(article, p) if start <= m.start and m.end <= end]
     return found
 
@@ -167,25 +187,27 @@ def _mention_cache(article: Article) -> dict[int, tuple[Mention, ...]]:
 
 
 def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
+    """The cheap tests come first; the skipped spans are then found only as far as the last place
+    that passed them."""
     cache = _mention_cache(article)
     if p.index in cache:
         return cache[p.index]
-    found: list[Mention] = []
-    skipped = _skipped_spans(article, p.start, p.end)
+    found: list[tuple[int, Mention]] = []  # (where the match starts, the place)
     for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
-        if any(a <= m.start() < b for a, b in skipped) or _inside_a_name(article, p.start, m.start()):
-            continue
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
-        if country:
-            found.append(Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country))
+        if country and not _inside_a_name(article, p.start, m.start()):
+            found.append((m.start(), Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country)))
     for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
-        if any(a <= m.start() < b for a, b in skipped) or gazetteer.lookup(m.group("name")):
+        if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
         if country:
-            found.append(Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
-                                 country, village=True, parents=parents))
-    cache[p.index] = tuple(sorted(found, key=lambda x: x.start))
+            found.append((m.start(), Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
+                                             country, village=True, parents=parents)))
+    if found:
+        skipped = _skipped_spans(article, p.start, p.end, max(start for start, _ in found))
+        found = [(start, m) for start, m in found if not any(a <= start < b for a, b in skipped)]
+    cache[p.index] = tuple(sorted((m for _, m in found), key=lambda x: x.start))
     return cache[p.index]
 
 
@@ -199,15 +221,19 @@ def _village_place(article: Article, start: int, end: int) -> tuple[str | None, 
     return (countries[-1] if countries else None), tuple(_bare(u) for u in units)
 
 
+# Patterns anchored at the end of the searched span ("...$") are compiled to search backwards
+# ("(?r)"): only whether one matches is asked, and a backward search tries the end first
+# instead of every position of the span.
+
 @functools.cache
 def _name_word_before() -> regex.Pattern:
     """A capitalised word right before: the place name is the end of a person's name ("Nguyễn Văn Sơn")."""
-    return P.compile_(rf"(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
+    return P.compile_(rf"(?r)(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
 
 
 @functools.cache
 def _unit_word_before() -> regex.Pattern:
-    return P.compile_(rf"(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
+    return P.compile_(rf"(?r)(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
 
 
 def _inside_a_name(article: Article, start: int, pos: int) -> bool:
@@ -217,6 +243,7 @@ def _inside_a_name(article: Article, start: int, pos: int) -> bool:
             and P.search(_unit_word_before(), article.scan, window, pos) is None)
 
 
+@functools.lru_cache(maxsize=gazetteer.NAME_CACHE_SIZE)
 def _bare(printed: str) -> str:
     """The printed name without a unit word it may carry ("Khu tự trị dân tộc Choang Quảng Tây" -> "Quảng Tây")."""
     unit = P.match(gazetteer.unit_word_pattern(), printed)
@@ -287,8 +314,8 @@ def _member_list_pattern() -> regex.Pattern:
 def _member_unit(article: Article, m: Mention, sentence_start: int, places: list[Mention]) -> bool:
     """True for a unit inside another party place of its side, listed in the same clause after the
     side's departments ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): a member of the delegation."""
-    return _in_member_list(article, m, sentence_start) \
-        and any(o.country == m.country and _contains(o.name, m.name) for o in places)
+    return any(o.country == m.country and _contains(o.name, m.name) for o in places) \
+        and _in_member_list(article, m, sentence_start)
 
 
 def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
@@ -345,7 +372,8 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
     with no preposition after it that starts another phrase ("với UBND tỉnh về xuất khẩu sang ...")."""
     before = article.scan[start:pos]
     clause = before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
-    window = " ".join(clause.split()[-int(_data()["cue_window_words"]):])
+    size = int(_data()["cue_window_words"])
+    window = " ".join(clause.rsplit(None, size)[-size:])  # the last words, without splitting the whole clause
     cues = list(P.finditer(cue, window))
     if not cues:
         return False
@@ -431,7 +459,17 @@ def _contains(outer: str, inner: str) -> bool:
     return False
 
 
+@functools.cache
+def _country_first_words() -> tuple[str, ...]:
+    return tuple(sorted({name.split()[0] for names in P.load("admin")["countries"].values() for name in names}))
+
+
 def _country_mentions(article: Article, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, code) of each country named between ``start`` and ``end``. The country pattern is
+    case-sensitive: where no country name's first word occurs there is nothing to search for."""
+    span = article.scan[start:end]
+    if not any(map(span.__contains__, _country_first_words())):
+        return []
     found = []
     for m in P.finditer(location.country_pattern(), article.scan, start, end):
         code = gazetteer.country_names().get(gazetteer.key(m.group()))
@@ -473,13 +511,17 @@ def _organization_pattern() -> regex.Pattern:
     heads = P.phrases([*data["vietnamese"], *data["foreign"]], ignore_case=False).pattern
     inside = P.phrases(_data()["organization_words_inside"]).pattern
     unit = gazetteer.unit_word_pattern().pattern
-    known = gazetteer.names_pattern().pattern
     word = _word()
     size = int(_data()["organization_max_words"])
-    joiner = rf"\s+(?:[-–]\s+(?!{heads})|(?i:và)\s+(?=(?i:{inside})(?!\w))(?!{heads}))?"
+    # The head words and the gazetteer's names are written out once each and called by name
+    # elsewhere ("(?&known)"): written out at every use the pattern took ~45 ms to compile. A call
+    # by name does not look at the first character before trying every branch, so a cheap
+    # look-ahead at it (``gazetteer.first_letters()``) keeps the per-word check as fast as before.
+    known_ahead = rf"(?=[{gazetteer.first_letters()}])(?&known)"
+    joiner = rf"\s+(?:[-–]\s+(?!(?&head))|(?i:và)\s+(?=(?i:{inside})(?!\w))(?!(?&head)))?"
     return P.compile_(
-        rf"(?P<head>{heads})(?P<name>(?:{joiner}(?!{known})(?:(?i:{inside})|{word})){{0,{size}}})"
-        rf"(?P<place>\s+(?:(?i:{unit})\s+)?{known})?")
+        rf"(?P<head>{heads})(?P<name>(?:{joiner}(?!{known_ahead})(?:(?i:{inside})|{word})){{0,{size}}})"
+        rf"(?P<place>\s+(?:(?i:{unit})\s+)?(?P<known>{gazetteer.names_pattern().pattern}))?")
 
 
 @functools.cache
