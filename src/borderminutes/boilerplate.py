@@ -61,13 +61,13 @@ def _rules() -> _Rules:
     exts = "|".join(data["image_extensions"])
     labels = "|".join(data["image_label_words"])
     rules = dict(
-        cut=P.compile_(rf"^\s*(?:{P.phrases(data['cut_markers']).pattern}){tail}$", ignore_case=True),
-        widget=P.compile_(rf"^\s*(?:{P.phrases(data['widget_headings']).pattern}){tail}$", ignore_case=True),
+        cut=P.compile_(rf"^\s*(?:{P.phrases_source(data['cut_markers'])}){tail}$", ignore_case=True),
+        widget=P.compile_(rf"^\s*(?:{P.phrases_source(data['widget_headings'])}){tail}$", ignore_case=True),
         share=P.compile_(
-            rf"^\s*(?:{P.phrases(data['share_tokens']).pattern})(?:\s+(?:{P.phrases(data['share_tokens']).pattern}))*\s*$",
+            rf"^\s*(?:{P.phrases_source(data['share_tokens'])})(?:\s+(?:{P.phrases_source(data['share_tokens'])}))*\s*$",
             ignore_case=True,
         ),
-        placeholder=P.compile_(rf"^\s*(?:{P.phrases(data['placeholder_lines']).pattern})\s*$", ignore_case=True),
+        placeholder=P.compile_(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", ignore_case=True),
         image_file=P.compile_(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", ignore_case=True),
         bullet=P.compile_(r"^\s*[•·●▪◦*-]\s"),
     )

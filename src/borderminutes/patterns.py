@@ -85,11 +85,18 @@ def phrases(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool
     "Phó\\s+Chủ\\s+(?:nhiệm|tịch)"), so matching costs one pass per position instead of
     one try per phrase: word lists run to hundreds of entries.
     """
+    return compile_(phrases_source(items, ignore_case=ignore_case, whole_words=whole_words), ignore_case=ignore_case)
+
+
+def phrases_source(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool = True) -> str:
+    """The source ``phrases()`` compiles, to write into a larger pattern: compiling a list only to
+    read its source back cost a third of all compile time at start-up. With ``ignore_case`` the
+    trie is case-folded, so the larger pattern must ignore case around it too."""
     cleaned = {i.strip() for i in items if i and i.strip()}
     body = _trie_source(cleaned, fold=ignore_case) or r"(?!)"
     if whole_words:
         body = rf"{word_start(cleaned)}(?:{body})(?!\w)"
-    return compile_(body, ignore_case=ignore_case)
+    return body
 
 
 _WORD_CHAR = regex.compile(r"\w", regex.V1 | regex.UNICODE)
@@ -133,17 +140,18 @@ def _node_source(node: dict) -> str:
     return body
 
 
-# Simple case folding. Vietnamese letters fold one to one; the full folding that V1 turns on with
-# IGNORECASE (for "ß" = "ss" and the like) makes the first article ~0.2 s slower to compile for nothing.
+# Simple case folding, for every pattern. Vietnamese letters fold one to one; the full folding that
+# V1 turns on with IGNORECASE or "(?i:...)" (for "ß" = "ss" and the like) makes the patterns of the
+# first article take twice as long to compile, for nothing.
 SIMPLE_CASE = "(?-f)"
 
 
 def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False, reverse: bool = False) -> regex.Pattern:
     """``reverse``: searches run from the end of the span backwards (for patterns anchored at its end)."""
     flags = regex.V1 | regex.UNICODE
+    source = SIMPLE_CASE + source  # also for the "(?i:...)" groups inside a case-sensitive pattern
     if ignore_case:
         flags |= regex.IGNORECASE
-        source = SIMPLE_CASE + source
     if multiline:
         flags |= regex.MULTILINE
     if reverse:

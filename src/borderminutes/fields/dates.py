@@ -54,8 +54,8 @@ def _date_pattern() -> regex.Pattern:
     """"Sáng 22/5", "Ngày 16.3", "chiều ngày 27/11/2025", "ngày 25 và 26/6", "ngày 3 tháng 4 năm 2024",
     "Sáng nay (9/8)"."""
     data = _data()
-    part = P.phrases(data["part_of_day"]).pattern
-    day_word = P.phrases(data["day_words"]).pattern
+    part = P.phrases_source(data["part_of_day"])
+    day_word = P.phrases_source(data["day_words"])
     joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
     head = rf"(?:(?P<part>{part})\s*(?:(?:{day_word})\s+)?(?P<paren>\(\s*)?(?<=\s|\()|(?<!\w)ngày\s+)?"
     numeric = (
@@ -72,13 +72,13 @@ def _date_pattern() -> regex.Pattern:
 def _after_meeting_word() -> regex.Pattern:
     """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
     words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    return P.compile_(rf"(?:{P.phrases(words).pattern})\s+{_day_word_before_number().pattern}", ignore_case=True)
+    return P.compile_(rf"(?:{P.phrases_source(words)})\s+{_day_word_before_number().pattern}", ignore_case=True)
 
 
 @functools.cache
 def _day_word_before_number() -> regex.Pattern:
     """The end of ``_after_meeting_word``: "ngày"/"vào ngày" and a number after it."""
-    return P.compile_(rf"(?:{P.phrases(_data()['after_meeting_word']).pattern})\s+(?=\d)", ignore_case=True)
+    return P.compile_(rf"(?:{P.phrases_source(_data()['after_meeting_word'])})\s+(?=\d)", ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:
@@ -189,12 +189,12 @@ def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.
     """(year after a year word or closing a name, month/year, period, words that void a cue)."""
     data = _data()
     lunar = rf"(?:{'|'.join(data['lunar_stems'])})\s+(?:{'|'.join(data['lunar_branches'])})"
-    year_word = rf"(?:{P.phrases(data['year_words'], ignore_case=False).pattern}|{lunar})"
+    year_word = rf"(?:{P.phrases_source(data['year_words'], ignore_case=False)}|{lunar})"
     year = rf"(?<![\d.,/\-])(?P<y>{_YEAR})(?![\d]|[.,/]\d|\s*[-–—]\s*\d)"
     after_word = rf"(?:(?<={year_word}\s+){year}|{year}(?!\s+[a-zà-ỹđ]))"
     month_year = rf"(?<![\d/.\-])(?P<m>\d{{1,2}})\s*/\s*(?P<y>{_YEAR})(?!\d)"
     period = rf"(?<![\d/.\-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR})(?![\d/])"
-    voids = P.phrases(data["not_present_before"]).pattern
+    voids = P.phrases_source(data["not_present_before"])
     void_before = rf"(?:{voids})\s+(?:(?:ngày|tháng|năm)\s+)?$"
     return (P.compile_(after_word), P.compile_(month_year), P.compile_(period),
             P.compile_(void_before, ignore_case=True))
@@ -294,7 +294,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 @functools.cache
 def _year_word_before() -> regex.Pattern:
-    words = P.phrases(_data()["year_words"], ignore_case=False).pattern
+    words = P.phrases_source(_data()["year_words"], ignore_case=False)
     return P.compile_(rf"(?:{words})\s+$")
 
 

@@ -240,11 +240,9 @@ def _level(grammar: _Grammar, m: regex.Match) -> str | None:
     return found or grammar.head_levels.get(_key(m.group("head")))
 
 
-@functools.cache
 def _not_after() -> regex.Pattern:
-    """An office's name ending right before a head ("Ban quản lý cửa khẩu"). Only whether one is there
-    is asked, so the search runs backwards ("(?r)") and tries the end of the span first."""
-    return P.compile_("(?r)" + ending(_words()["not_after"]).pattern, ignore_case=True)
+    """An office's name ending right before a head ("Ban quản lý cửa khẩu")."""
+    return ending(_words()["not_after"])
 
 
 @functools.cache

@@ -52,10 +52,10 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     name = rf"{word}(?:\s+{word})*"
     unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
     countries = country_pattern().pattern
-    inside = rf"(?i:{P.phrases(data['facility_names_inside'] + data['facility_words_inside']).pattern})"
+    inside = rf"(?i:{P.phrases_source(data['facility_names_inside'] + data['facility_words_inside'])})"
     named = rf"(?=(?:\s+(?:{inside}|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
     office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
-    facility = (rf"(?i:{P.phrases(data['facilities']).pattern}){named}"
+    facility = (rf"(?i:{P.phrases_source(data['facilities'])}){named}"
                 rf"(?:\s+(?:{office_place}|{inside}|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
     unit_phrase = rf"{unit}\s+{name}"
     # The gazetteer's names (~4,000 characters of pattern) are written out once, as the group
@@ -67,8 +67,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     # a known city or province closes a building's address, not a bare place name ("Trụ sở Bộ Quốc phòng, Hà Nội")
     known_last = rf"(?&known)(?!\s+{word})(?=\s*(?:[,.;:()]|$))"
     # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
-    area = (rf"(?i:{P.phrases(data['areas']).pattern})(?:\s+(?i:{P.phrases(data['area_words_inside']).pattern}))*"
-            rf"(?:\s+(?i:{P.phrases(data['area_links']).pattern}))?\s+")
+    area = (rf"(?i:{P.phrases_source(data['areas'])})(?:\s+(?i:{P.phrases_source(data['area_words_inside'])}))*"
+            rf"(?:\s+(?i:{P.phrases_source(data['area_links'])}))?\s+")
     named_place = (rf"(?:{facility}(?:\s*,\s*{known_last})?|{unit_phrase}|{known}(?!\s+{word})"
                    rf"|{name}(?=\s*\((?:{countries})\)))")
     countries_pair = rf"(?:{countries})(?:\s*[-–—]\s*(?:{countries}))?(?!\s+{word})"
@@ -79,9 +79,9 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
     marker = P.compile_(rf"{P.word_start([data['place_marker']])}{regex.escape(data['place_marker'])}\s+",
                         ignore_case=True)
-    office = P.compile_(rf"(?:{P.phrases(data['office_abroad']).pattern})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
-    verb = P.compile_(rf"(?:{P.phrases(data['meeting_verbs']).pattern})"
-                      rf"(?:\s+(?:{P.phrases(data['meeting_verb_objects']).pattern}))?\s*$", ignore_case=True)
+    office = P.compile_(rf"(?:{P.phrases_source(data['office_abroad'])})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
+    verb = P.compile_(rf"(?:{P.phrases_source(data['meeting_verbs'])})"
+                      rf"(?:\s+(?:{P.phrases_source(data['meeting_verb_objects'])}))?\s*$", ignore_case=True)
     return marker, office, P.compile_(chain), verb
 
 
@@ -100,8 +100,8 @@ def country_pattern() -> regex.Pattern:
     places = [n for entries in P.load("gazetteer").values() for e in entries
               for n in [e["name"], *(e.get("aliases") or [])] if n.split()[0] in single and len(n.split()) > 1]
     return P.compile_(
-        rf"(?:{P.phrases(several, ignore_case=False).pattern}"
-        rf"|(?!{P.phrases(places, ignore_case=False).pattern}){P.phrases(single, ignore_case=False).pattern}"
+        rf"(?:{P.phrases_source(several, ignore_case=False)}"
+        rf"|(?!{P.phrases_source(places, ignore_case=False)}){P.phrases_source(single, ignore_case=False)}"
         r"(?!\s+[a-zà-ỹđ]))")
 
 

@@ -56,7 +56,7 @@ def _kind_patterns(in_headline: bool) -> tuple[tuple[str, regex.Pattern], ...]:
     receive_placed = False
     for entry in data["kinds"]:
         words = list(entry.get("phrases") or []) + (list(entry.get("headline_phrases") or []) if in_headline else [])
-        alternatives = [P.phrases(words).pattern] if words else []
+        alternatives = [P.phrases_source(words)] if words else []
         if entry["kind"] == data["receive_kind"] and not receive_placed:
             alternatives.append(_receive_source())
             receive_placed = True
@@ -69,13 +69,13 @@ def _any_kind_pattern(in_headline: bool) -> regex.Pattern:
     """Any meeting word at all (a quick test before trying the kinds in priority order)."""
     words = [w for entry in _data()["kinds"] for w in (entry.get("phrases") or [])
              + ((entry.get("headline_phrases") or []) if in_headline else [])]
-    return P.compile_(rf"{P.phrases(words).pattern}|{_receive_source()}", ignore_case=True)
+    return P.compile_(rf"{P.phrases_source(words)}|{_receive_source()}", ignore_case=True)
 
 
 @functools.cache
 def _plural_before() -> regex.Pattern:
     """"nhiều cuộc hội đàm", "các hội nghị", "52 lần gặp gỡ": meetings in general, not one event."""
-    return P.compile_(rf"(?:{P.phrases(_data()['plural_words']).pattern})\s+(?:(?:cuộc|buổi|lần|đợt)\s+)?$"
+    return P.compile_(rf"(?:{P.phrases_source(_data()['plural_words'])})\s+(?:(?:cuộc|buổi|lần|đợt)\s+)?$"
                       r"|\d+\s+(?:cuộc|buổi|lần|đợt)\s+$", ignore_case=True)
 
 
@@ -83,7 +83,7 @@ def _plural_before() -> regex.Pattern:
 def _receive_source() -> str:
     """"tiếp" followed by a capitalised word or a person/delegation word, never "tiếp tục"."""
     data = _data()
-    objects = P.phrases(data["receive_objects"]).pattern
+    objects = P.phrases_source(data["receive_objects"])
     verb = data["receive_verb"]
     return rf"{P.word_start([verb])}(?i:{regex.escape(verb)})(?=\s+(?:(?-i:[{P.UPPER}])|{objects}))"
 
@@ -98,8 +98,8 @@ def _session_pattern() -> regex.Pattern:
     """Words after a meeting word up to its number: " thường niên lần thứ 3", " thứ 9", " lần thứ XIX"."""
     data = _data()
     gap = int(data["session_gap_words"])
-    markers = P.phrases(data["session_markers"]).pattern
-    words = P.phrases(data["number_words"]).pattern
+    markers = P.phrases_source(data["session_markers"])
+    words = P.phrases_source(data["number_words"])
     number = rf"(?P<n>\d{{1,3}}(?!\d)|(?-i:[IVXLC]+)(?!\w)|{words})"
     return P.compile_(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
 
@@ -151,7 +151,7 @@ def _interview_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """(an interview named in the top lines or the lead, a question or answer line "PV: ...")."""
     data = _data()
     return P.phrases(data["interview_words"]), P.compile_(
-        rf"\s*(?:{P.phrases(data['interview_speakers'], ignore_case=False).pattern})\s*:", ignore_case=False)
+        rf"\s*(?:{P.phrases_source(data['interview_speakers'], ignore_case=False)})\s*:", ignore_case=False)
 
 
 def _is_interview(article: Article) -> bool:
@@ -284,7 +284,7 @@ def _pair_ahead() -> regex.Pattern:
 @functools.cache
 def _trailing_word() -> regex.Pattern:
     """A word kind_text never ends with ("làm việc với")."""
-    return P.compile_(rf"[ ]+(?:{P.phrases(_data()['kind_text_trailing']).pattern})$", ignore_case=True)
+    return P.compile_(rf"[ ]+(?:{P.phrases_source(_data()['kind_text_trailing'])})$", ignore_case=True)
 
 
 @functools.cache

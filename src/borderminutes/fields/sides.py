@@ -63,8 +63,8 @@ def _named_thing_pattern() -> regex.Pattern:
     """"cửa khẩu Quốc tế Lào Cai - Hà Khẩu", "Ga Hà Khẩu Bắc", "cặp chợ Kim Thành (Lào Cai) – Bắc Sơn (Hà Khẩu)"."""
     data = _data()
     word = _word()
-    things = P.phrases(data["named_things"]).pattern
-    inside = P.phrases(data["named_thing_words"]).pattern
+    things = P.phrases_source(data["named_things"])
+    inside = P.phrases_source(data["named_thing_words"])
     names = rf"{word}(?:\s+{word})*(?:\s*\([^()\n]{{1,40}}\))?"
     return P.compile_(
         rf"(?i:{things})(?:\s+(?:(?i:{inside})|[IVX]+|\d+))*\s+{names}(?:\s*[-–—]\s*{names})*")
@@ -74,7 +74,7 @@ def _named_thing_pattern() -> regex.Pattern:
 def _village_pattern() -> regex.Pattern:
     """A village or commune with the units or the country it lies in: "thôn Lao Chải (Việt Nam)",
     "xã Bản Lầu, huyện Mường Khương", "thôn Séo Lủng (xã Lũng Cú, huyện Đồng Văn)"."""
-    villages = P.phrases(_data()["village_words"]).pattern
+    villages = P.phrases_source(_data()["village_words"])
     unit = gazetteer.unit_word_pattern().pattern
     country = location.country_pattern().pattern
     word = _word()
@@ -108,7 +108,7 @@ def _party_sentence_pattern() -> regex.Pattern:
 @functools.cache
 def _national_pattern() -> regex.Pattern:
     """A national-level party, with the country name that may follow it within a few words."""
-    parties = P.phrases(_data()["national_parties"], ignore_case=False).pattern
+    parties = P.phrases_source(_data()["national_parties"], ignore_case=False)
     country = location.country_pattern().pattern
     return P.compile_(rf"(?:{parties})(?!\s+nhân\s+dân)(?:\s+(?:{country}))?")
 
@@ -222,18 +222,18 @@ def _village_place(article: Article, start: int, end: int) -> tuple[str | None, 
 
 
 # Patterns anchored at the end of the searched span ("...$") are compiled to search backwards
-# ("(?r)"): only whether one matches is asked, and a backward search tries the end first
+# (``reverse=True``): only whether one matches is asked, and a backward search tries the end first
 # instead of every position of the span.
 
 @functools.cache
 def _name_word_before() -> regex.Pattern:
     """A capitalised word right before: the place name is the end of a person's name ("Nguyễn Văn Sơn")."""
-    return P.compile_(rf"(?r)(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$")
+    return P.compile_(rf"(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$", reverse=True)
 
 
 @functools.cache
 def _unit_word_before() -> regex.Pattern:
-    return P.compile_(rf"(?r)(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True)
+    return P.compile_(rf"(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True, reverse=True)
 
 
 def _inside_a_name(article: Article, start: int, pos: int) -> bool:
@@ -305,9 +305,9 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
 def _member_list_pattern() -> regex.Pattern:
     """A list of a side's members: "lãnh đạo các sở, ngành", "đại diện Sở Công Thương, ..."."""
     data = _data()
-    plural = P.phrases(data["member_lists"]).pattern
-    members = P.phrases(data["member_words"]).pattern
-    departments = P.phrases(data["department_heads"], ignore_case=False).pattern
+    plural = P.phrases_source(data["member_lists"])
+    members = P.phrases_source(data["member_words"])
+    departments = P.phrases_source(data["department_heads"], ignore_case=False)
     return P.compile_(rf"{plural}|{members}[^;]*?(?-i:{departments})\s+[{P.UPPER}]", ignore_case=True)
 
 
@@ -328,8 +328,8 @@ def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
 def _attendance_pattern() -> regex.Pattern:
     """A clause that lists attendees: "Cùng dự có ...", "Tham gia đoàn có ...", "Tham dự hội đàm, về phía ..."."""
     data = _data()
-    openers = P.phrases(data["attendance_openers"]).pattern
-    not_openers = P.phrases(data["attendance_false_openers"]).pattern
+    openers = P.phrases_source(data["attendance_openers"])
+    not_openers = P.phrases_source(data["attendance_false_openers"])
     return P.compile_(rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))", ignore_case=True)
 
 
@@ -346,7 +346,7 @@ def _attendees_from(article: Article, sentence: Sentence) -> int | None:
 def _side_cue_before() -> regex.Pattern:
     """A side's own name in an attendee list: "về phía tỉnh Nghệ An", "tại điểm cầu huyện Bát Xát",
     "Tham gia đoàn tỉnh Phongsaly"."""
-    cues = P.phrases(_data()["side_cues"]).pattern
+    cues = P.phrases_source(_data()["side_cues"])
     unit = gazetteer.unit_word_pattern().pattern
     return P.compile_(rf"(?:{cues})\s+(?:(?:các|hai|\d+)\s+)?(?:(?:{unit})\s+)?$", ignore_case=True)
 
@@ -402,7 +402,7 @@ def _country_cue_pattern() -> regex.Pattern:
 def _country_pair_pattern() -> regex.Pattern:
     """Vietnam paired with a foreign country in a headline: "Việt Nam - Lào", "Lào và Việt Nam"."""
     country = location.country_pattern().pattern
-    vietnam = P.phrases(P.load("admin")["countries"][VIETNAM], ignore_case=False).pattern
+    vietnam = P.phrases_source(P.load("admin")["countries"][VIETNAM], ignore_case=False)
     join = r"\s*(?:[-–—]|và|với)\s*"
     return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
 
@@ -508,8 +508,8 @@ def _organization_pattern() -> regex.Pattern:
     one name joined by a spaced dash or by "và" stay together ("Sở Lao động - Thương binh và Xã hội",
     "Hội Hữu nghị Việt - Trung tỉnh Lào Cai")."""
     data = _data()["organizations"]
-    heads = P.phrases([*data["vietnamese"], *data["foreign"]], ignore_case=False).pattern
-    inside = P.phrases(_data()["organization_words_inside"]).pattern
+    heads = P.phrases_source([*data["vietnamese"], *data["foreign"]], ignore_case=False)
+    inside = P.phrases_source(_data()["organization_words_inside"])
     unit = gazetteer.unit_word_pattern().pattern
     word = _word()
     size = int(_data()["organization_max_words"])

@@ -48,16 +48,16 @@ def _data() -> dict:
 
 @functools.cache
 def _label_pattern() -> regex.Pattern:
-    return P.compile_(rf"^(?:{P.phrases(_data()['section_labels']).pattern})\s*[:.]?$", ignore_case=True)
+    return P.compile_(rf"^(?:{P.phrases_source(_data()['section_labels'])})\s*[:.]?$", ignore_case=True)
 
 
 @functools.cache
 def _masthead_pattern() -> regex.Pattern:
     """An upper-case line naming the newspaper: "BÁO ... ", "TẠP CHÍ ...", "... ĐIỆN TỬ", "... ONLINE"."""
     data = _data()
-    openers = P.phrases(data["masthead_openers"], ignore_case=False).pattern
-    not_openers = P.phrases(data["masthead_not_openers"], ignore_case=False).pattern
-    suffixes = P.phrases(data["masthead_suffixes"], ignore_case=False).pattern
+    openers = P.phrases_source(data["masthead_openers"], ignore_case=False)
+    not_openers = P.phrases_source(data["masthead_not_openers"], ignore_case=False)
+    suffixes = P.phrases_source(data["masthead_suffixes"], ignore_case=False)
     return P.compile_(rf"^(?:(?!{not_openers})(?:{openers})\s.*|.*\s(?:{suffixes}))$")
 
 
@@ -71,8 +71,8 @@ def _site_name_pattern() -> regex.Pattern:
 def _timestamp_pattern() -> regex.Pattern:
     """A line that holds only a publication date with an optional time, weekday and label."""
     data = _data()
-    label = rf"(?:(?:{P.phrases(data['timestamp_labels']).pattern})\s*:?\s*)?"
-    weekday = rf"(?:(?:{P.phrases(data['weekdays']).pattern})\s*,?\s*)?"
+    label = rf"(?:(?:{P.phrases_source(data['timestamp_labels'])})\s*:?\s*)?"
+    weekday = rf"(?:(?:{P.phrases_source(data['weekdays'])})\s*,?\s*)?"
     date = (r"(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
             r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+năm\s+)(?P<y>\d{4}))")  # "24 tháng 3, 2022"
     time = r"(?P<hh>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mm>\d{2})(?:\s*phút|:\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
@@ -89,9 +89,9 @@ def _outlet_pattern() -> regex.Pattern:
     data = _data()
     size = int(data["max_outlet_abbreviation"])
     upper = P.UPPER
-    suffix = P.phrases(data["outlet_suffixes"], ignore_case=False).pattern
+    suffix = P.phrases_source(data["outlet_suffixes"], ignore_case=False)
     abbreviation = rf"[{upper}][{upper}0-9]{{1,{size - 1}}}(?:\.[{upper}]{{2,3}})?(?:\s+{suffix})?"
-    named = P.phrases(data["outlet_names"], ignore_case=False, whole_words=False).pattern
+    named = P.phrases_source(data["outlet_names"], ignore_case=False, whole_words=False)
     place = rf"[{upper}]\w*(?:\s+[{upper}]\w*){{0,3}}"  # "Hà Nội, 16/3 (TTXVN) -"
     return P.compile_(
         rf"^\s*(?:"
@@ -103,13 +103,13 @@ def _outlet_pattern() -> regex.Pattern:
 
 @functools.cache
 def _byline_pattern() -> regex.Pattern:
-    openers = P.phrases(_data()["byline_openers"]).pattern
+    openers = P.phrases_source(_data()["byline_openers"])
     return P.compile_(rf"^(?:{openers})\s*:\s*\S", ignore_case=True)
 
 
 @functools.cache
 def _credit_pattern() -> regex.Pattern:
-    openers = P.phrases(_data()["credit_openers"], ignore_case=False).pattern
+    openers = P.phrases_source(_data()["credit_openers"], ignore_case=False)
     return P.compile_(rf"^(?:{openers})\s*:?\s*[{P.UPPER}]")
 
 

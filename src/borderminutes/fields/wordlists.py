@@ -16,7 +16,7 @@ from .. import patterns as P
 
 def alternation(words: Iterable[str]) -> str:
     """Regex source of a longest-first alternation with flexible spaces (no anchors, no flags)."""
-    return P.phrases(words, whole_words=False).pattern
+    return P.phrases_source(words, whole_words=False)
 
 
 @functools.cache
