@@ -170,3 +170,10 @@ def test_an_addressee_ends_after_whole_words_in_either_tone_spelling_and_not_ins
                             ("phía Việt Nam", "sử dụng giấy thông hành điện tử")]:  # not "Nam sử" + "dụng"
         text = f"Lào Cai làm việc với Văn Sơn\nÔng Lê Minh An đề nghị {addressee} {item}."
         assert _proposals(text, people) == [("Lê Minh An", "VN", [item])]
+
+
+def test_the_word_list_of_underthesea_is_found():
+    from borderminutes.fields.proposals import _dictionary
+
+    words = _dictionary()
+    assert len(words) > 50_000 and "thương mại" in words

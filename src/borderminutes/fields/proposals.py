@@ -312,10 +312,17 @@ def _lower_syllables() -> regex.Pattern:
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    """The word list of underthesea's word tokenizer (72,547 lower-case words), read once when needed."""
+    """The word list of underthesea's word tokenizer (72,547 lower-case words), read once when needed.
+
+    Should a release of underthesea move the file, addressees end at the addressee words of
+    proposals.yaml alone, rather than every article failing; tests/test_proposals.py checks the
+    list is found, so such a release fails CI instead of passing unnoticed."""
     path = resources.files("underthesea.pipeline.word_tokenize") / "models" / WORD_TOKENIZER_MODEL / "dictionary.bin"
-    with path.open("rb") as fh:
-        return frozenset(pickle.load(fh))  # the package's own file, as trusted as its code
+    try:
+        with path.open("rb") as fh:
+            return frozenset(pickle.load(fh))  # the package's own file, as trusted as its code
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return frozenset()
 
 
 def _item_region(scan: str, pos: int, end: int) -> int:
