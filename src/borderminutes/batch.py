@@ -23,6 +23,7 @@ from .models import ArticleResult, Source
 from .output import to_json
 
 STDIN = "-"
+MAX_CHUNK = 16  # inputs handed to a worker at once (a few tens of milliseconds of work)
 
 
 class Outcome:
@@ -150,7 +151,9 @@ def run(paths: list[str], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         yield from map(_process_star, work)
         return
-    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    # Inputs go to workers in chunks: few enough to keep the hand-over cheap, small enough that the
+    # last chunk (one worker busy, the others done) stays short.
+    chunk = max(1, min(MAX_CHUNK, len(paths) // (jobs * 8) or 1))
     done = yield from _pooled(work, jobs, chunk)
     while done < len(work):  # a worker died: one worker, one input at a time, so the input that kills it is known
         done += yield from _pooled(work[done:], 1, 1)
