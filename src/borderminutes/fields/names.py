@@ -33,10 +33,7 @@ class Token:
     end: int
     key: str  # fold(text)
     is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    is_word: bool  # starts with a letter or digit (not punctuation)
 
 
 @functools.cache
@@ -66,25 +63,29 @@ def split_words(text: str) -> list[tuple[str, int]]:
     for chunk in text.split():
         at = text.find(chunk, cursor)
         cursor = at + len(chunk)
-        if chunk.isalnum():
-            pieces.append((chunk, at))
-            continue
-        core = chunk.strip(_EDGE_PUNCTUATION)
-        if core.isalnum():  # "Tiến," "(Trung": punctuation only at the ends
-            lead = chunk.index(core)
-            pieces.extend((mark, at + k) for k, mark in enumerate(chunk[:lead]))
-            pieces.append((core, at + lead))
-            tail = lead + len(core)
-            pieces.extend((mark, at + tail + k) for k, mark in enumerate(chunk[tail:]))
-            continue
-        i, n = 0, len(chunk)
-        while i < n:
-            j = i + 1
-            if chunk[i].isalnum() or _is_word_char(chunk[i]):
-                while j < n and (chunk[j].isalnum() or _is_word_char(chunk[j])):
-                    j += 1
-            pieces.append((chunk[i:j], at + i))
-            i = j
+        pieces.extend((word, at + k) for word, k in _split_chunk(chunk))
+    return pieces
+
+
+def _split_chunk(chunk: str) -> list[tuple[str, int]]:
+    """(token, offset in ``chunk``) pairs of one run of non-space characters."""
+    if chunk.isalnum():
+        return [(chunk, 0)]
+    core = chunk.strip(_EDGE_PUNCTUATION)
+    if core.isalnum():  # "Tiến," "(Trung": punctuation only at the ends
+        lead = chunk.index(core)
+        tail = lead + len(core)
+        return [*((mark, k) for k, mark in enumerate(chunk[:lead])), (core, lead),
+                *((mark, tail + k) for k, mark in enumerate(chunk[tail:]))]
+    pieces: list[tuple[str, int]] = []
+    i, n = 0, len(chunk)
+    while i < n:
+        j = i + 1
+        if chunk[i].isalnum() or _is_word_char(chunk[i]):
+            while j < n and (chunk[j].isalnum() or _is_word_char(chunk[j])):
+                j += 1
+        pieces.append((chunk[i:j], i))
+        i = j
     return pieces
 
 
@@ -120,11 +121,27 @@ def spellings(word: str) -> set[str]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    tokens = []
-    for word, at in split_words(text):
-        key, capitalized = _word_keys(word)
-        tokens.append(Token(word, offset + at, offset + at + len(word), key, capitalized))
+    """The tokens of ``text``; offsets count from ``offset``.
+
+    Each run of non-space characters is split and keyed once (``_chunk_tokens``, cached):
+    newspapers repeat the same few thousand syllables, so most runs cost one lookup.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    cursor = 0
+    for chunk in text.split():
+        at = text.find(chunk, cursor)
+        cursor = at + len(chunk)
+        at += offset
+        for word, k, length, key, capitalized, is_word in _chunk_tokens(chunk):
+            append(Token(word, at + k, at + k + length, key, capitalized, is_word))
     return tokens
+
+
+@functools.lru_cache(maxsize=65536)
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, bool, bool], ...]:
+    """(token, offset in ``chunk``, length, fold key, capitalized, is a word) of each token of one chunk."""
+    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum()) for word, k in _split_chunk(chunk))
 
 
 @functools.lru_cache(maxsize=65536)
