@@ -262,12 +262,15 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
     untitled_refs: list[Mention] = []
     list_honorific: str | None = None
     openers = _mention_first_words()
-    i, n = 0, len(sentence.tokens)
+    tokens = sentence.tokens
+    i, n = 0, len(tokens)
     while i < n:
-        if not sentence.tokens[i].is_capitalized and sentence.tokens[i].key not in openers:
-            i += 1  # most words open nothing: skipped without the checks below
+        token = tokens[i]
+        opener = token.key in openers
+        if not opener and (not token.is_capitalized or i > 0 and tokens[i - 1].is_capitalized):
+            i += 1  # most words open nothing (a bare name opens a list item only where its run starts)
             continue
-        honorific = _honorific_at(sentence, i)
+        honorific = _honorific_at(sentence, i) if opener else None
         start = i
         found: Mention | None = None
         if honorific:
@@ -283,9 +286,9 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
                 plural = False
             if found:
                 found.honorific, found.plural = value, plural
-        elif sentence.head_at(i):
+        elif opener and sentence.head_at(i):
             found = _from_title(sentence, start, i)
-        elif sentence.tokens[i].is_capitalized and _opens_list_item(sentence, i):
+        elif token.is_capitalized and _opens_list_item(sentence, i):
             found = _from_name(sentence, start, i, need_surname=list_honorific is None)
             if found and not _closes_list_item(sentence, found):
                 found = None
@@ -322,7 +325,10 @@ def _opens_list_item(sentence: Sentence, i: int) -> bool:
     if i > 0 and sentence.tokens[i - 1].is_capitalized:
         return False
     end = capitalized_run(sentence.tokens, i)
-    return sentence.tok(end) in {",", "(", *DASHES} and bool(sentence.head_at(end + 1))
+    return sentence.tok(end) in _LIST_ITEM_MARKS and bool(sentence.head_at(end + 1))
+
+
+_LIST_ITEM_MARKS = frozenset({",", "(", *DASHES})  # what follows the name of a list item, before its title
 
 
 def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
