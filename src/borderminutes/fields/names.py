@@ -34,6 +34,7 @@ class Token:
     key: str  # fold(text)
     is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
     is_word: bool  # starts with a letter or digit (not punctuation)
+    may_open_place: bool  # capitalized, and some place, country or border-gate name begins with it
 
 
 @functools.cache
@@ -133,15 +134,16 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         at = text.find(chunk, cursor)
         cursor = at + len(chunk)
         at += offset
-        for word, k, length, key, capitalized, is_word in _chunk_tokens(chunk):
-            append(Token(word, at + k, at + k + length, key, capitalized, is_word))
+        for word, k, length, key, capitalized, is_word, may_open_place in _chunk_tokens(chunk):
+            append(Token(word, at + k, at + k + length, key, capitalized, is_word, may_open_place))
     return tokens
 
 
 @functools.lru_cache(maxsize=65536)
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, bool, bool], ...]:
-    """(token, offset in ``chunk``, length, fold key, capitalized, is a word) of each token of one chunk."""
-    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum()) for word, k in _split_chunk(chunk))
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, bool, bool, bool], ...]:
+    """The fields of each token of one chunk (offsets counted in ``chunk``), in ``Token``'s order."""
+    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum(),
+                  word[0].isupper() and _may_start_place(word)) for word, k in _split_chunk(chunk))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -155,7 +157,11 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 
 class Lexicon:
-    """Phrases with a category each, matched on word tokens (dashes between words skipped)."""
+    """Phrases with a category each, matched on word tokens (dashes between words skipped).
+
+    The phrases form a trie of folded words, so a match walks the tokens once and stops at
+    the first word no phrase continues with.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
         self.entries: dict[tuple[str, ...], str] = {}
@@ -163,29 +169,46 @@ class Lexicon:
             key = words_of(phrase)
             if key:
                 self.entries.setdefault(key, category)
-        self.prefixes = frozenset(k[:n] for k in self.entries for n in range(1, len(k) + 1))
-        self.first_words = frozenset(k[0] for k in self.entries)
+        self.trie: dict[str, _LexiconNode] = {}
+        for key, category in self.entries.items():
+            children = self.trie
+            for depth, word in enumerate(key, 1):
+                node = children.get(word)
+                if node is None:
+                    node = children[word] = _LexiconNode(key[:depth])
+                children = node.children
+            node.category = category
+        self.first_words = frozenset(self.trie)
 
     def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
         n = len(tokens)
-        if i >= n or tokens[i].key not in self.first_words:
+        if i >= n:
             return None
-        key, positions = (tokens[i].key,), [i]
+        node = self.trie.get(tokens[i].key)
+        found = None
         j = i + 1
-        while j < n:
+        while node is not None:
+            if node.category is not None and (categories is None or node.category in categories):
+                found = j, node.category, node.words
+            if j >= n:
+                break
             if tokens[j].text in DASHES and j + 1 < n and tokens[j + 1].is_word:
                 j += 1
-            if key + (tokens[j].key,) not in self.prefixes:
-                break
-            key += (tokens[j].key,)
-            positions.append(j)
+            node = node.children.get(tokens[j].key)
             j += 1
-        for n in range(len(positions), 0, -1):
-            category = self.entries.get(key[:n])
-            if category is not None and (categories is None or category in categories):
-                return positions[n - 1] + 1, category, key[:n]
-        return None
+        return found
+
+
+class _LexiconNode:
+    """The phrase words up to here, the category of the phrase that ends here (if one does), what may follow."""
+
+    __slots__ = ("words", "category", "children")
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        self.category: str | None = None
+        self.children: dict[str, _LexiconNode] = {}
 
 
 @functools.cache
@@ -254,7 +277,7 @@ def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] |
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
     Border-gate names count as places of their side ("Trạm Kiểm tra biên phòng Hữu Nghị Quan").
     """
-    if i >= len(tokens) or not tokens[i].text[0].isupper() or not _may_start_place(tokens[i].text):
+    if i >= len(tokens) or not tokens[i].may_open_place:
         return None
     start = tokens[i].start
     best = None
@@ -291,10 +314,10 @@ def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2
 
     Syllables glued to a capitalized one by hyphens belong to it ("Xổm-xa-vạt Lềnh-xa-vắt").
     """
-    j, words = i, 0
-    while j < len(tokens) and words < limit and tokens[j].is_capitalized:
+    j, words, n = i, 0, len(tokens)
+    while j < n and words < limit and tokens[j].is_capitalized:
         j, words = j + 1, words + 1
-        while j + 1 < len(tokens) and glued_dash(tokens, j) and tokens[j + 1].is_word:
+        while j + 1 < n and tokens[j].text in DASHES and glued_dash(tokens, j) and tokens[j + 1].is_word:
             j += 2
     return j
 

@@ -26,6 +26,7 @@ GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
 PROPER_PART_WORDS = frozenset({INNER, FIELD})
 HEADS = frozenset({HEAD})
 MIN_NAME_WORDS = 2
+_UNSEEN = object()  # a position not looked at yet, in Sentence's memos
 
 
 @functools.cache
@@ -108,7 +109,8 @@ class Sentence:
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
         self._starts = [t.start for t in self.tokens]
-        self._heads: dict[int, int | None] = {}  # head_at, asked again and again for the same words
+        self._heads: dict[int, int | None] = {}  # head_at and place_at, asked again and again for the same words
+        self._places: dict[int, tuple[int, str | None] | None] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -122,20 +124,27 @@ class Sentence:
 
     def head_at(self, i: int) -> int | None:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
+        end = self._heads.get(i, _UNSEEN)
+        if end is not _UNSEEN:
+            return end
         if i >= len(self.tokens) or self.tokens[i].key not in head_first_words():
-            return None
-        if i not in self._heads:
+            end = None
+        else:
             found = lexicon().match(self.tokens, i, HEADS)
             blocked = found is None or _listed("head_blockers", fold(self.tok(found[0])))
-            self._heads[i] = None if blocked else found[0]
-        return self._heads[i]
+            end = None if blocked else found[0]
+        self._heads[i] = end
+        return end
 
     def is_rank(self, title: Title) -> bool:
         """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
         return _listed("ranks", *self._key(title.first, title.last))
 
-    def place_at(self, i: int):
-        return place_at(self.text, self.tokens, i)
+    def place_at(self, i: int) -> tuple[int, str | None] | None:
+        found = self._places.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._places[i] = place_at(self.text, self.tokens, i)
+        return found
 
     def title_text(self, title: Title) -> str:
         return " ".join(self.text[self.tokens[title.first].start:self.tokens[title.last - 1].end].split())
