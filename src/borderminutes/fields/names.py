@@ -124,26 +124,29 @@ def spellings(word: str) -> set[str]:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``; offsets count from ``offset``.
 
-    Each run of non-space characters is split and keyed once (``_chunk_tokens``, cached):
-    newspapers repeat the same few thousand syllables, so most runs cost one lookup.
+    The text is cut at single spaces and each piece is split and keyed once (``_piece_tokens``,
+    cached): newspapers repeat the same few thousand syllables, so most pieces cost one lookup.
     """
     tokens: list[Token] = []
     append = tokens.append
-    cursor = 0
-    for chunk in text.split():
-        at = text.find(chunk, cursor)
-        cursor = at + len(chunk)
-        at += offset
-        for word, k, length, key, capitalized, is_word, may_open_place in _chunk_tokens(chunk):
-            append(Token(word, at + k, at + k + length, key, capitalized, is_word, may_open_place))
+    at = offset
+    for piece in text.split(" "):
+        if piece:
+            for word, k, length, key, capitalized, is_word, may_open_place in _piece_tokens(piece):
+                append(Token(word, at + k, at + k + length, key, capitalized, is_word, may_open_place))
+        at += len(piece) + 1
     return tokens
 
 
 @functools.lru_cache(maxsize=65536)
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, int, int, str, bool, bool, bool], ...]:
-    """The fields of each token of one chunk (offsets counted in ``chunk``), in ``Token``'s order."""
-    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum(),
-                  word[0].isupper() and _may_start_place(word)) for word, k in _split_chunk(chunk))
+def _piece_tokens(piece: str) -> tuple[tuple[str, int, int, str, bool, bool, bool], ...]:
+    """The fields of each token of ``piece`` (offsets counted in it), in ``Token``'s order.
+
+    A piece is text between single spaces: usually one run of non-space characters, but other
+    white space (a tab, a line break) may still split it.
+    """
+    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum(), word[0].isupper() and _may_start_place(word))
+                 for word, k in split_words(piece))
 
 
 @functools.lru_cache(maxsize=65536)
