@@ -97,28 +97,22 @@ _EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~“”‘’–—…«»�
 def plain_words(text: str) -> list[str]:
     """The words of ``text`` case-folded, punctuation dropped: for quick membership tests.
 
+    String methods on the whole text; only a chunk with unusual punctuation is split by hand.
     Tone placement is left as written: compare with ``spellings`` of the words looked for.
-    Each piece between single spaces is read once (``_piece_words``, cached).
+    (No cache per chunk: most sentences are read once, and a large table costs memory
+    fetches that the string methods do not.)
     """
     words: list[str] = []
-    extend = words.extend
-    for piece in text.split(" "):
-        extend(_piece_words(piece))
-    return words
-
-
-@functools.lru_cache(maxsize=65536)
-def _piece_words(piece: str) -> tuple[str, ...]:
-    """``plain_words`` of a piece of text without spaces (case-folding never makes or takes one)."""
-    words: list[str] = []
-    for chunk in piece.casefold().split():
+    append = words.append
+    for chunk in text.casefold().split():
         if not chunk.isalnum():
             chunk = chunk.strip(_EDGE_PUNCTUATION)
             if not chunk.isalnum():
-                words.extend(word for word, _ in _split_chunk(chunk) if _is_word_char(word[0]))
+                if chunk:  # not punctuation alone ("–")
+                    words.extend(word for word, _ in _split_chunk(chunk) if _is_word_char(word[0]))
                 continue
-        words.append(chunk)
-    return tuple(words)
+        append(chunk)
+    return words
 
 
 def spellings(word: str) -> set[str]:

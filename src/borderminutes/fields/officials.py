@@ -60,11 +60,11 @@ class Mention:
     frame: str | None = None  # country from a side cue earlier in the sentence, or the list item before
     attending: bool = False  # named in a list of those present ("Tham dự có ông X")
 
-    @property
-    def start(self) -> int:
+    @functools.cached_property
+    def start(self) -> int:  # read again and again by the cue checks: its tokens never change
         return self.sentence.tokens[self.first].start
 
-    @property
+    @functools.cached_property
     def end(self) -> int:
         return self.sentence.tokens[self.last - 1].end
 
@@ -529,13 +529,14 @@ SENTENCE_CUE_LISTS = {"side_cues": "side", "side_frames": "frame", "frame_turns"
 
 
 @functools.cache
-def _cue_phrases() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tuple[str, ...]]]:
-    """(phrase words -> kinds, every leading part of a phrase) for SENTENCE_CUE_LISTS."""
+def _cue_phrases() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tuple[str, ...]], frozenset[str]]:
+    """(phrase words -> kinds, every leading part of a phrase, first words) for SENTENCE_CUE_LISTS."""
     kinds: dict[tuple[str, ...], set[str]] = {}
     for key, kind in SENTENCE_CUE_LISTS.items():
         for phrase in data()[key]:
             kinds.setdefault(words_of(phrase), set()).add(kind)
-    return {k: frozenset(v) for k, v in kinds.items()}, frozenset(k[:n] for k in kinds for n in range(1, len(k) + 1))
+    return ({k: frozenset(v) for k, v in kinds.items()}, frozenset(k[:n] for k in kinds for n in range(1, len(k) + 1)),
+            frozenset(k[0] for k in kinds))
 
 
 def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
@@ -543,10 +544,12 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
 
     Matched on the words already tokenized (folded, whole words), not by a regex per list.
     """
-    entries, prefixes = _cue_phrases()
+    entries, prefixes, first_words = _cue_phrases()
     tokens = sentence.tokens
     found = []
     for i, token in enumerate(tokens):
+        if token.key not in first_words:
+            continue
         key = (token.key,)
         j = i
         while key in prefixes:
