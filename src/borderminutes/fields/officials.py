@@ -772,22 +772,27 @@ def _best_titles(mentions: list[Mention]) -> list[str]:
 
 
 def _fits(reference: list[str], titles: list[str]) -> bool:
-    """Does a title-only mention fit these titles ("Chủ tịch UBND tỉnh" ~ "Chủ tịch UBND tỉnh Lào Cai")?"""
-    folded = [fold(t) for t in titles]
-    return all(any(f.startswith(fold(r)) or fold(r).startswith(f) for f in folded) for r in reference)
+    """Does a title-only mention fit these titles ("Chủ tịch UBND tỉnh" ~ "Chủ tịch UBND tỉnh Lào Cai")?
+
+    Both lists are ``fold``ed.
+    """
+    return all(any(f.startswith(r) or r.startswith(f) for f in titles) for r in reference)
 
 
 def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Mention]]:
     """Title-only mentions that fit exactly one person, by person index."""
     found: dict[int, list[Mention]] = {}
+    people_titles = None  # folded, computed for the first reference that needs them
     for ref in refs:
         if ref.plural:
             continue
         before = ref.sentence.text[ref.sentence.start:ref.start].rstrip()
         if not (ref.honorific or not before or before.endswith(",")):
             continue
-        texts = ref.title_texts()
-        fits = [i for i, p in enumerate(people) if _fits(texts, _best_titles(p.mentions))]
+        if people_titles is None:
+            people_titles = [[fold(t) for t in _best_titles(p.mentions)] for p in people]
+        texts = [fold(t) for t in ref.title_texts()]
+        fits = [i for i, titles in enumerate(people_titles) if _fits(texts, titles)]
         if len(fits) == 1:
             found.setdefault(fits[0], []).append(ref)
     return found

@@ -111,6 +111,7 @@ class Sentence:
         self._starts = [t.start for t in self.tokens]
         self._heads: dict[int, int | None] = {}  # head_at and place_at, asked again and again for the same words
         self._places: dict[int, tuple[int, str | None] | None] = {}
+        self._sides: dict[tuple[int, int], frozenset[str]] = {}  # title_sides, asked for each mention's country
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -149,7 +150,11 @@ class Sentence:
     def title_text(self, title: Title) -> str:
         return " ".join(self.text[self.tokens[title.first].start:self.tokens[title.last - 1].end].split())
 
-    def title_sides(self, title: Title) -> set[str]:
+    def title_sides(self, title: Title) -> frozenset[str]:
+        """The sides that words of the title belong to ("Châu trưởng": foreign)."""
+        known = self._sides.get((title.first, title.last))
+        if known is not None:
+            return known
         sides, i = set(), title.first
         while i < title.last:
             found = side_lexicon().match(self.tokens, i)
@@ -158,7 +163,8 @@ class Sentence:
                 i = found[0]
             else:
                 i += 1
-        return sides
+        found = self._sides[title.first, title.last] = frozenset(sides)
+        return found
 
     # --- one title -------------------------------------------------------------------
 
