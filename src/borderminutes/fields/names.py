@@ -127,29 +127,47 @@ def spellings(word: str) -> set[str]:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``; offsets count from ``offset``.
 
-    The text is cut at single spaces and each piece is split and keyed once (``_piece_tokens``,
-    cached): newspapers repeat the same few thousand syllables, so most pieces cost one lookup.
+    The text is cut at single spaces and each piece is split and keyed once (``_piece_fields``,
+    remembered): newspapers repeat the same few thousand syllables, so most pieces cost one lookup.
     """
     tokens: list[Token] = []
     append = tokens.append
+    known = _PIECES
     at = offset
     for piece in text.split(" "):
         if piece:
-            for word, k, length, key, capitalized, is_word, may_open_place in _piece_tokens(piece):
-                append(Token(word, at + k, at + k + length, key, capitalized, is_word, may_open_place))
+            fields = known.get(piece)
+            if fields is None:
+                fields = _piece_fields(piece)
+            if fields and fields[0].__class__ is str:  # one token, the piece itself
+                append(Token(piece, at, at + len(piece), *fields))
+            else:
+                for word, k, key, capitalized, is_word, may_open_place in fields:
+                    append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, may_open_place))
         at += len(piece) + 1
     return tokens
 
 
-@functools.lru_cache(maxsize=65536)
-def _piece_tokens(piece: str) -> tuple[tuple[str, int, int, str, bool, bool, bool], ...]:
-    """The fields of each token of ``piece`` (offsets counted in it), in ``Token``'s order.
+# piece -> _piece_fields(piece). A plain dict, cleared when full: cheaper to look up than an LRU
+# cache, whose bookkeeping touches more memory on every hit.
+_PIECES: dict[str, tuple] = {}
+_MAX_PIECES = 65536
 
-    A piece is text between single spaces: usually one run of non-space characters, but other
-    white space (a tab, a line break) may still split it.
+
+def _piece_fields(piece: str) -> tuple:
+    """What ``Token`` needs of each token of ``piece`` besides its offsets, remembered in ``_PIECES``.
+
+    A piece is text between single spaces: usually one run of non-space characters (one token:
+    its fields after the text), but other white space (a tab, a line break) may still split it
+    (several: (word, offset in the piece, fields) each).
     """
-    return tuple((word, k, len(word), *_word_keys(word), word[0].isalnum(), word[0].isupper() and _may_start_place(word))
-                 for word, k in split_words(piece))
+    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(), word[0].isupper() and _may_start_place(word))
+                   for word, k in split_words(piece))
+    fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
+    if len(_PIECES) >= _MAX_PIECES:
+        _PIECES.clear()
+    _PIECES[piece] = fields
+    return fields
 
 
 @functools.lru_cache(maxsize=65536)
