@@ -34,7 +34,7 @@ class Token:
     key: str  # fold(text)
     is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
     is_word: bool  # starts with a letter or digit (not punctuation)
-    may_open_place: bool  # capitalized, and some place, country or border-gate name begins with it
+    place_patterns: tuple  # (pattern, kind) of the place, country and gate names that may begin here; mostly ()
 
 
 @functools.cache
@@ -142,8 +142,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             if fields and fields[0].__class__ is str:  # one token, the piece itself
                 append(Token(piece, at, at + len(piece), *fields))
             else:
-                for word, k, key, capitalized, is_word, may_open_place in fields:
-                    append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, may_open_place))
+                for word, k, key, capitalized, is_word, place_patterns in fields:
+                    append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, place_patterns))
         at += len(piece) + 1
     return tokens
 
@@ -161,7 +161,7 @@ def _piece_fields(piece: str) -> tuple:
     its fields after the text), but other white space (a tab, a line break) may still split it
     (several: (word, offset in the piece, fields) each).
     """
-    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(), word[0].isupper() and _may_start_place(word))
+    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(), _place_patterns_starting(word) if word[0].isupper() else ())
                    for word, k in split_words(piece))
     fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
     if len(_PIECES) >= _MAX_PIECES:
@@ -263,12 +263,24 @@ def countries_named(text: str, start: int, end: int) -> Iterable[str]:
             yield gazetteer.country_names()[gazetteer.key(m.group())]
 
 
+@functools.cache
+def _place_patterns() -> tuple[tuple[object, str], ...]:
+    """(pattern, kind) of place, country and border-gate names, in the order ``place_at`` tries them."""
+    return ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"), (_gates_pattern(), "gate"))
+
+
 @functools.lru_cache(maxsize=16384)
-def _may_start_place(word: str) -> bool:
-    """Can a place or country name begin with ``word``? (A partial match of the word alone;
-    most capitalized words, family names among them, begin none, and need no search in the text.)"""
-    return any(pattern.match(word, partial=True, timeout=P.timeout())
-               for pattern in (gazetteer.names_pattern(), _countries_pattern(), _gates_pattern()))
+def _place_patterns_starting(word: str) -> tuple[tuple[object, str], ...]:
+    """The ``_place_patterns`` whose names may begin with ``word`` (a partial match of the word alone).
+
+    Most capitalized words, family names among them, begin none and need no search in the
+    text; most others begin names of one kind only.
+    """
+    found = tuple(entry for entry in _place_patterns() if entry[0].match(word, partial=True, timeout=P.timeout()))
+    return _PATTERN_SETS.setdefault(found, found)
+
+
+_PATTERN_SETS: dict[tuple, tuple] = {}  # one object for each combination of _place_patterns
 
 
 @functools.cache
@@ -301,12 +313,11 @@ def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] |
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
     Border-gate names count as places of their side ("Trạm Kiểm tra biên phòng Hữu Nghị Quan").
     """
-    if i >= len(tokens) or not tokens[i].may_open_place:
+    if i >= len(tokens) or not tokens[i].place_patterns:
         return None
     start = tokens[i].start
     best = None
-    for pattern, kind in ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"),
-                          (_gates_pattern(), "gate")):
+    for pattern, kind in tokens[i].place_patterns:
         m = P.match(pattern, text, start)
         if m and (best is None or m.end() > best[0].end()):
             best = (m, kind)

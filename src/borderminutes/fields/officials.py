@@ -310,7 +310,7 @@ def _names_sharing_titles(sentence: Sentence, mention: Mention) -> list[Mention]
     """"các Phó Chủ tịch UBND tỉnh A, B và C": B and C hold the same titles as A."""
     more: list[Mention] = []
     j = mention.last
-    while sentence.tok(j) == "," or fold(sentence.tok(j)) == "và":
+    while sentence.tok(j) == "," or sentence.key_at(j) == "và":
         end = capitalized_run(sentence.tokens, j + 1)
         first = surname_start(sentence.text, sentence.tokens, j + 1, end)
         if first != j + 1:
@@ -337,7 +337,7 @@ def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
     ("Đinh Dậu, Thủ tướng chúc ..." is a year followed by a new clause, not a list item.)
     """
     following = sentence.tok(mention.last)
-    return following in ("", ",", ";", ".", ":", ")", "!", "?") or fold(following) in ("và", "cùng") or \
+    return following in ("", ",", ";", ".", ":", ")", "!", "?") or sentence.key_at(mention.last) in ("và", "cùng") or \
         P.match(_head_after_pattern(), sentence.text, mention.end, sentence.end) is not None
 
 

@@ -123,6 +123,10 @@ class Sentence:
     def tok(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
+    def key_at(self, i: int) -> str:
+        """``fold(self.tok(i))``, already computed by the tokenizer."""
+        return self.tokens[i].key if 0 <= i < len(self.tokens) else ""
+
     def head_at(self, i: int) -> int | None:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
         end = self._heads.get(i, _UNSEEN)
@@ -132,7 +136,7 @@ class Sentence:
             end = None
         else:
             found = lexicon().match(self.tokens, i, HEADS)
-            blocked = found is None or _listed("head_blockers", fold(self.tok(found[0])))
+            blocked = found is None or _listed("head_blockers", self.key_at(found[0]))
             end = None if blocked else found[0]
         self._heads[i] = end
         return end
@@ -174,7 +178,7 @@ class Sentence:
         if end is None:
             return None
         title = Title(i, end)
-        if _listed("organization_heads", fold(self.tok(end - 1))):  # "Trưởng Ban Tuyên giáo"
+        if _listed("organization_heads", self.key_at(end - 1)):  # "Trưởng Ban Tuyên giáo"
             name, end = self._proper_part(title, end, end)
             if name:
                 return title, name, name.end
@@ -384,7 +388,7 @@ class Sentence:
                     k += 1
                     continue
                 break
-            if fold(text) == "nước":
+            if self.tokens[k].key == "nước":
                 k += 1
                 continue
             unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
@@ -400,7 +404,7 @@ class Sentence:
         return k, countries
 
     def _starts_place(self, k: int) -> bool:
-        if fold(self.tok(k)) == "nước" or self.tok(k) == "(":
+        if self.key_at(k) == "nước" or self.tok(k) == "(":
             k += 1
         unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
         return bool(self.place_at(unit[0] if unit else k))
