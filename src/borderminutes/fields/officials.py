@@ -253,6 +253,57 @@ def _participation_pattern():
     return _ending_here(rf"(?<!\w)(?:{_words(data()['participation_before'])})\s+{_optional_honorific()}")
 
 
+# --- cheap tests before the cue patterns -----------------------------------------------
+# A cue pattern that must end right before a mention (after white space, at most one colon, and
+# an optional honorific) can only match where the text there ends with the last word of one of
+# its phrases or of an honorific; one that must start right after a mention (after white space
+# and a comma), where the text starts with a first word. Most mentions have neither, and a
+# string test costs far less than the pattern.
+
+
+@functools.cache
+def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
+    """The case-folded last (or first) words of the phrases of these lists of patterns/officials.yaml.
+
+    None when a word has a colon or a comma at the edge that ``_text_before``/``_text_after``
+    strip: the test would not hold, so the pattern always runs.
+    """
+    words = set()
+    for key in keys:
+        for phrase in data()[key]:
+            word = phrase.split()[-1 if last else 0].casefold()
+            if word.endswith(":") or word.startswith(","):
+                return None
+            words.add(word)
+    return tuple(sorted(words))
+
+
+def _may_end_with(before: str, *keys: str) -> bool:
+    words = _edge_words(keys, True)
+    return words is None or before.endswith(words)
+
+
+def _may_start_with(after: str, *keys: str) -> bool:
+    words = _edge_words(keys, False)
+    return words is None or after.startswith(words)
+
+
+def _text_before(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` case-folded, without the white space and one colon at its end."""
+    before = text[start:end].rstrip()
+    if before.endswith(":"):
+        before = before[:-1].rstrip()
+    return before.casefold()
+
+
+def _text_after(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` case-folded, without the white space and one comma at its start."""
+    after = text[start:end].lstrip()
+    if after.startswith(","):
+        after = after[1:].lstrip()
+    return after.casefold()
+
+
 # --- finding mentions ----------------------------------------------------------------
 
 
@@ -428,10 +479,10 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
             break
         if after > mention.start or "side" not in kinds:
             continue
-        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, at - 40), at)
         cue = P.match(_side_cue_pattern(), sentence.text, at, mention.start)
         if cue is None:
             continue
+        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, at - 40), at)
         if cue.start("x") < 0:  # "Tiếp đoàn có": the delegation the article is about
             delegation = " ".join(fold(cue.group("cue")).split()) in _folded("delegation_words")
             country = sides.visitors if delegation else None
@@ -571,12 +622,15 @@ def _opens_clause(text: str, sentence_start: int, at: int) -> bool:
     return k < sentence_start or text[k] in ",;"
 
 
-def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bool:
+def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention, before: str) -> bool:
     """"dưới sự chủ trì của X", "Chủ trì ... về phía Việt Nam có X", and the next side's
-    "...; về phía Lào là Y"."""
+    "...; về phía Lào là Y". (``before``: ``_text_before`` the mention.)"""
     clause = cues.clause_start(mention.start)
-    if P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
+    if _may_end_with(before, "head_before", "honorifics", "plural_honorifics") and \
+            P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
         return True
+    if not _may_end_with(before, "side_cue_ends", "honorifics", "plural_honorifics"):
+        return False
     end_word = P.search(_cue_end_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start)
     return end_word is not None and (cues.clause_head_before(end_word.start()) or
                                      cues.parallel_chair_clause(end_word.start()))
@@ -620,25 +674,33 @@ def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention])
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
-        participating = P.search(_participation_pattern(), text, reach, mention.start) is not None
-        listed = P.search(_attendance_pattern(), text, _reach(sentence, mention, cues.clause_start(mention.start)),
-                          mention.start) is not None
+        before = _text_before(text, reach, mention.start)
+        participating = _may_end_with(before, "participation_before", "honorifics", "plural_honorifics") and \
+            P.search(_participation_pattern(), text, reach, mention.start) is not None
+        listed = _may_end_with(before, "attendance_ends", "honorifics", "plural_honorifics") and \
+            P.search(_attendance_pattern(), text, _reach(sentence, mention, cues.clause_start(mention.start)),
+                     mention.start) is not None
         mention.attending = mention.context is not None or participating or listed or \
             index > 0 and mentions[index - 1].attending and _continues_list(sentence, mentions[index - 1], mention)
-        if _chaired_by(sentence, cues, mention) or chaired_before is not None and \
+        if _chaired_by(sentence, cues, mention, before) or chaired_before is not None and \
                 _joined_by_and(sentence, chaired_before, mention):
             mention.head = True  # "Đồng chủ trì hội đàm có ông A, <titles> và bà B, <titles>": both chair
             chaired_before = mention
-        elif not participating and P.search(_mention_only_pattern(), text, reach, mention.start):
+        elif not participating and _may_end_with(before, "mention_only_before") and \
+                P.search(_mention_only_pattern(), text, reach, mention.start):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
                 cues.delegation_end is not None and cues.delegation_end <= mention.start:
             mention.head = True
-        if not past and P.match(_head_after_pattern(), text, mention.end, sentence.end):
+        if past:
+            continue
+        after = _text_after(text, mention.end, sentence.end)
+        if _may_start_with(after, "head_after") and P.match(_head_after_pattern(), text, mention.end, sentence.end):
             mention.head = True
             if P.match(_joint_head_pattern(), text, mention.end, sentence.end):
                 _mark_joint_heads(sentence, mentions, index)
-        elif not past and P.match(_head_by_pronoun_pattern(), text, mention.end, sentence.end):
+        elif _may_start_with(after, "pronoun_clause_openers", "honorifics") and \
+                P.match(_head_by_pronoun_pattern(), text, mention.end, sentence.end):
             mention.head = True
 
 
