@@ -68,7 +68,7 @@ class Mention:
     def end(self) -> int:
         return self.sentence.tokens[self.last - 1].end
 
-    @property
+    @functools.cached_property
     def name_text(self) -> str:
         s, e, _ = self.name
         tokens = self.sentence.tokens
@@ -314,13 +314,17 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
     list_honorific: str | None = None
     openers = _mention_first_words()
     tokens = sentence.tokens
-    i, n = 0, len(tokens)
-    while i < n:
+    # Most words open nothing: a mention starts at an honorific or title word, or a bare name
+    # opens a list item where its capitalized run starts.
+    candidates = [k for k, token in enumerate(tokens) if token.key in openers or
+                  token.is_capitalized and (k == 0 or not tokens[k - 1].is_capitalized)]
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the mention found last
+        i = candidate
         token = tokens[i]
         opener = token.key in openers
-        if not opener and (not token.is_capitalized or i > 0 and tokens[i - 1].is_capitalized):
-            i += 1  # most words open nothing (a bare name opens a list item only where its run starts)
-            continue
         honorific = _honorific_at(sentence, i) if opener else None
         start = i
         found: Mention | None = None
@@ -346,7 +350,6 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
             elif found and list_honorific and sentence.tok(i - 1) in (";", ":"):
                 found.honorific = list_honorific
         if found is None:
-            i += 1
             continue
         (named if found.name else untitled_refs).append(found)
         i = max(found.last, i + 1)
@@ -598,9 +601,8 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
     entries, prefixes, first_words = _cue_phrases()
     tokens = sentence.tokens
     found = []
-    for i, token in enumerate(tokens):
-        if token.key not in first_words:
-            continue
+    for i in [k for k, token in enumerate(tokens) if token.key in first_words]:
+        token = tokens[i]
         key = (token.key,)
         j = i
         while key in prefixes:
