@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .. import gazetteer
 from .. import patterns as P
-from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
+from .names import (DASHES, Lexicon, Token, capitalized_run, place_at, proper_noun_start,
                     strip_foreign_honorifics, surname_start, surnames, tokenize, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD, REGION = "head", "org", "org_head", "unit", "inner", "field", "region"
