@@ -60,19 +60,23 @@ class Mention:
     frame: str | None = None  # country from a side cue earlier in the sentence, or the list item before
     attending: bool = False  # named in a list of those present ("Tham dự có ông X")
 
-    @functools.cached_property
-    def start(self) -> int:  # read again and again by the cue checks: its tokens never change
-        return self.sentence.tokens[self.first].start
+    start: int = field(init=False)  # text offsets: read again and again by the cue checks
+    end: int = field(init=False)
+    _name_text: str | None = field(default=None, init=False, repr=False)
 
-    @functools.cached_property
-    def end(self) -> int:
-        return self.sentence.tokens[self.last - 1].end
-
-    @functools.cached_property
-    def name_text(self) -> str:
-        s, e, _ = self.name
+    def __post_init__(self) -> None:
         tokens = self.sentence.tokens
-        return " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+        self.start = tokens[self.first].start
+        self.end = tokens[self.last - 1].end
+
+    @property
+    def name_text(self) -> str:
+        """The name as printed, with single spaces (worked out once: a mention's name never changes)."""
+        if self._name_text is None:
+            s, e, _ = self.name
+            tokens = self.sentence.tokens
+            self._name_text = " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+        return self._name_text
 
     def title_texts(self) -> list[str]:
         return [self.sentence.title_text(t) for t in self.titles]
