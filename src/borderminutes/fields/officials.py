@@ -104,13 +104,15 @@ def _honorific_pattern():
 
 def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
     """(end index, honorific, plural) of an honorific starting at token ``i``."""
-    if i >= len(sentence) or sentence.tokens[i].key not in _honorific_first_words():
+    tokens = sentence.tokens
+    if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
-    m = P.match(_honorific_pattern(), sentence.text, sentence.tokens[i].start, sentence.end)
+    m = P.match(_honorific_pattern(), sentence.text, tokens[i].start, sentence.end)
     if m is None:
         return None
-    end = next((k + 1 for k in range(i, len(sentence)) if sentence.tokens[k].end == m.end()), None)
-    if end is None or (end < len(sentence) and sentence.tokens[end].start == m.end() and sentence.tokens[end].is_word):
+    end = sentence.index_at(m.end())  # the match must end where a token ends ...
+    if tokens[end - 1].end != m.end() or \
+            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and a word
         return None
     plural = bool(m.group("plural"))
     return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
@@ -847,8 +849,8 @@ def _fits(reference: list[str], titles: list[str]) -> bool:
     return all(any(f.startswith(r) or r.startswith(f) for f in titles) for r in reference)
 
 
-def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Mention]]:
-    """Title-only mentions that fit exactly one person, by person index."""
+def _references(best_titles: list[list[str]], refs: list[Mention]) -> dict[int, list[Mention]]:
+    """Title-only mentions that fit exactly one person (of those whose ``_best_titles`` are given), by person index."""
     found: dict[int, list[Mention]] = {}
     people_titles = None  # folded, computed for the first reference that needs them
     for ref in refs:
@@ -858,7 +860,7 @@ def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Me
         if not (ref.honorific or not before or before.endswith(",")):
             continue
         if people_titles is None:
-            people_titles = [[fold(t) for t in _best_titles(p.mentions)] for p in people]
+            people_titles = [[fold(t) for t in titles] for titles in best_titles]
         texts = [fold(t) for t in ref.title_texts()]
         fits = [i for i, titles in enumerate(people_titles) if _fits(texts, titles)]
         if len(fits) == 1:
@@ -881,14 +883,14 @@ def _bare_name_spans(article: Article, person: _Person) -> list[tuple[int, int]]
     return spans
 
 
-def _official(article: Article, person: _Person, refs: list[Mention], foreign: str) -> Official:
+def _official(article: Article, person: _Person, titles: list[str], refs: list[Mention], foreign: str) -> Official:
     mentions = person.mentions
     _, country = max((_mention_country(m, foreign) for m in mentions), key=lambda c: c[0])  # surest first
     honorific = next((m.honorific for m in mentions if m.honorific), None)
     spans = {(m.start, m.end) for m in mentions + refs} | set(_bare_name_spans(article, person))
     return Official(
         name=person.name,
-        titles=_best_titles(mentions),
+        titles=titles,
         country=country,
         honorific=honorific,
         head_of_delegation=any(m.head for m in mentions),
@@ -913,11 +915,15 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
         _inherit_list_sides(sentence, mentions, foreign)
         refs.extend(untitled)
         for mention in named:
-            person = people.setdefault(fold(mention.name_text), _Person(mention.name_text))
+            key = fold(mention.name_text)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = _Person(mention.name_text)
             person.mentions.append(mention)
     taking_part = [p for p in people.values()
                    if any(not m.mention_only for m in p.mentions) and any(_marks_an_official(m) for m in p.mentions)
                    and not all(m.name.weak for m in p.mentions)]
     taking_part.sort(key=lambda p: min(m.start for m in p.mentions))
-    by_person = _references(taking_part, refs)
-    return [_official(article, p, by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]
+    best_titles = [_best_titles(p.mentions) for p in taking_part]
+    by_person = _references(best_titles, refs)
+    return [_official(article, p, best_titles[i], by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]

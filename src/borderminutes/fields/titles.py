@@ -213,8 +213,8 @@ class Sentence:
             if token.text in DASHES and last_kind == UNIT and j + 1 < n and self.tokens[j + 1].is_capitalized:
                 j += 1  # "Khu tự trị dân tộc Choang-Quảng Tây"
                 continue
-            place = self.place_at(j)
-            found = lexicon().match(self.tokens, j, GOVERNED)
+            place = self.place_at(j) if token.place_patterns else None
+            found = lexicon().match(self.tokens, j, GOVERNED) if token.key in lexicon().first_words else None
             if found and found[1] == ORG_HEAD and not token.text[0].isupper() and \
                     not _listed("lower_case_units", *found[2]):
                 found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
