@@ -108,7 +108,7 @@ class Sentence:
         self.text = text  # the whole article (scan view); tokens carry absolute offsets
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
-        self._starts = [t.start for t in self.tokens]
+        self._starts: list[int] | None = None  # token starts, for index_at: made when first asked
         self._heads: dict[int, int | None] = {}  # head_at and place_at, asked again and again for the same words
         self._places: dict[int, tuple[int, str | None] | None] = {}
         self._sides: dict[tuple[int, int], frozenset[str]] = {}  # title_sides, asked for each mention's country
@@ -118,6 +118,8 @@ class Sentence:
 
     def index_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
         return bisect.bisect_left(self._starts, offset)
 
     def tok(self, i: int) -> str:
