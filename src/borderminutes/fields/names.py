@@ -161,7 +161,8 @@ def _piece_fields(piece: str) -> tuple:
     its fields after the text), but other white space (a tab, a line break) may still split it
     (several: (word, offset in the piece, fields) each).
     """
-    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(), _place_patterns_starting(word) if word[0].isupper() else ())
+    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(),
+                    _place_patterns_starting(word) if word[0].isupper() else ())
                    for word, k in split_words(piece))
     fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
     if len(_PIECES) >= _MAX_PIECES:

@@ -397,7 +397,8 @@ def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
     ("Đinh Dậu, Thủ tướng chúc ..." is a year followed by a new clause, not a list item.)
     """
     following = sentence.tok(mention.last)
-    return following in ("", ",", ";", ".", ":", ")", "!", "?") or sentence.key_at(mention.last) in ("và", "cùng") or \
+    return following in ("", ",", ";", ".", ":", ")", "!", "?") or \
+        sentence.key_at(mention.last) in ("và", "cùng") or \
         P.match(_head_after_pattern(), sentence.text, mention.end, sentence.end) is not None
 
 
