@@ -25,6 +25,10 @@ HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD, REGION = "head", "org", "org_head", "un
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
 PROPER_PART_WORDS = frozenset({INNER, FIELD})
 HEADS = frozenset({HEAD})
+ORGS = frozenset({ORG, ORG_HEAD})
+UNITS = frozenset({UNIT})
+ORG_OR_UNIT = frozenset({ORG, UNIT})
+HEAD_WORDS = frozenset({ORG_HEAD, HEAD})
 MIN_NAME_WORDS = 2
 _UNSEEN = object()  # a position not looked at yet, in Sentence's memos
 
@@ -189,7 +193,7 @@ class Sentence:
 
     def continue_title(self, title: Title, i: int) -> tuple[NameSpan | None, int] | None:
         """Extend ``title`` with an organization after a comma: "Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"."""
-        if lexicon().match(self.tokens, i, frozenset({ORG, ORG_HEAD})) is None:
+        if lexicon().match(self.tokens, i, ORGS) is None:
             return None
         return self._governed(title, i)
 
@@ -272,8 +276,8 @@ class Sentence:
                 j = title.last = region_end
                 run_length = 0
                 continue
-            if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT})) or \
-                    token.text[0].isupper() and lexicon().match(self.tokens, j, frozenset({ORG_HEAD, HEAD})):
+            if self.place_at(j) or lexicon().match(self.tokens, j, ORG_OR_UNIT) or \
+                    token.text[0].isupper() and lexicon().match(self.tokens, j, HEAD_WORDS):
                 return None, j  # the organization goes on: a capitalized run before it is its own
             if token.is_capitalized:
                 if run_length == 0:
@@ -364,7 +368,7 @@ class Sentence:
 
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
-        return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, frozenset({ORG, ORG_HEAD})) is not None
+        return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, ORGS) is not None
 
     def _pairs_on(self, j: int) -> bool:
         """A dash and a capital after a run make it a pair of places ("Đồng Đăng – Lạng Sơn")."""
@@ -393,7 +397,7 @@ class Sentence:
             if self.tokens[k].key == "nước":
                 k += 1
                 continue
-            unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+            unit = lexicon().match(self.tokens, k, UNITS)
             if unit and self.place_at(unit[0]):
                 k = unit[0]
             place = self.place_at(k)
@@ -408,7 +412,7 @@ class Sentence:
     def _starts_place(self, k: int) -> bool:
         if self.key_at(k) == "nước" or self.tok(k) == "(":
             k += 1
-        unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+        unit = lexicon().match(self.tokens, k, UNITS)
         return bool(self.place_at(unit[0] if unit else k))
 
     def _skip_position_remark(self, j: int) -> int:
