@@ -484,6 +484,9 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
     country ("Tổng Lãnh sự Việt Nam tại Nam Ninh tiếp đoàn tỉnh Lạng Sơn có ...").
     """
     reach = _reach(sentence, mention)
+    if not _may_end_with(_text_before(sentence.text, reach, mention.start),
+                         "side_cue_ends", "honorifics", "plural_honorifics"):
+        return None  # a side cue ends with "có|do|gồm|là" [and an honorific] right before the mention
     for at, after, kinds in reversed(cues.words):
         if at < reach:
             break
