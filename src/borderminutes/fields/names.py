@@ -33,10 +33,8 @@ class Token:
     end: int
     key: str  # fold(text)
     is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    is_word: bool  # starts with a letter or digit (not punctuation)
+    place_patterns: tuple  # (pattern, kind) of the place, country and gate names that may begin here; mostly ()
 
 
 @functools.cache
@@ -66,25 +64,29 @@ def split_words(text: str) -> list[tuple[str, int]]:
     for chunk in text.split():
         at = text.find(chunk, cursor)
         cursor = at + len(chunk)
-        if chunk.isalnum():
-            pieces.append((chunk, at))
-            continue
-        core = chunk.strip(_EDGE_PUNCTUATION)
-        if core.isalnum():  # "Tiến," "(Trung": punctuation only at the ends
-            lead = chunk.index(core)
-            pieces.extend((mark, at + k) for k, mark in enumerate(chunk[:lead]))
-            pieces.append((core, at + lead))
-            tail = lead + len(core)
-            pieces.extend((mark, at + tail + k) for k, mark in enumerate(chunk[tail:]))
-            continue
-        i, n = 0, len(chunk)
-        while i < n:
-            j = i + 1
-            if chunk[i].isalnum() or _is_word_char(chunk[i]):
-                while j < n and (chunk[j].isalnum() or _is_word_char(chunk[j])):
-                    j += 1
-            pieces.append((chunk[i:j], at + i))
-            i = j
+        pieces.extend((word, at + k) for word, k in _split_chunk(chunk))
+    return pieces
+
+
+def _split_chunk(chunk: str) -> list[tuple[str, int]]:
+    """(token, offset in ``chunk``) pairs of one run of non-space characters."""
+    if chunk.isalnum():
+        return [(chunk, 0)]
+    core = chunk.strip(_EDGE_PUNCTUATION)
+    if core.isalnum():  # "Tiến," "(Trung": punctuation only at the ends
+        lead = chunk.index(core)
+        tail = lead + len(core)
+        return [*((mark, k) for k, mark in enumerate(chunk[:lead])), (core, lead),
+                *((mark, tail + k) for k, mark in enumerate(chunk[tail:]))]
+    pieces: list[tuple[str, int]] = []
+    i, n = 0, len(chunk)
+    while i < n:
+        j = i + 1
+        if chunk[i].isalnum() or _is_word_char(chunk[i]):
+            while j < n and (chunk[j].isalnum() or _is_word_char(chunk[j])):
+                j += 1
+        pieces.append((chunk[i:j], i))
+        i = j
     return pieces
 
 
@@ -97,16 +99,19 @@ def plain_words(text: str) -> list[str]:
 
     String methods on the whole text; only a chunk with unusual punctuation is split by hand.
     Tone placement is left as written: compare with ``spellings`` of the words looked for.
+    (No cache per chunk: most sentences are read once, and a large table costs memory
+    fetches that the string methods do not.)
     """
-    folded = text.casefold()
     words: list[str] = []
-    for chunk in folded.split():
+    append = words.append
+    for chunk in text.casefold().split():
         if not chunk.isalnum():
             chunk = chunk.strip(_EDGE_PUNCTUATION)
             if not chunk.isalnum():
-                words.extend(word for word, _ in split_words(chunk) if _is_word_char(word[0]))
+                if chunk:  # not punctuation alone ("–")
+                    words.extend(word for word, _ in _split_chunk(chunk) if _is_word_char(word[0]))
                 continue
-        words.append(chunk)
+        append(chunk)
     return words
 
 
@@ -120,11 +125,50 @@ def spellings(word: str) -> set[str]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    tokens = []
-    for word, at in split_words(text):
-        key, capitalized = _word_keys(word)
-        tokens.append(Token(word, offset + at, offset + at + len(word), key, capitalized))
+    """The tokens of ``text``; offsets count from ``offset``.
+
+    The text is cut at single spaces and each piece is split and keyed once (``_piece_fields``,
+    remembered): newspapers repeat the same few thousand syllables, so most pieces cost one lookup.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    known = _PIECES
+    at = offset
+    for piece in text.split(" "):
+        if piece:
+            fields = known.get(piece)
+            if fields is None:
+                fields = _piece_fields(piece)
+            if fields and fields[0].__class__ is str:  # one token, the piece itself
+                append(Token(piece, at, at + len(piece), *fields))
+            else:
+                for word, k, key, capitalized, is_word, place_patterns in fields:
+                    append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, place_patterns))
+        at += len(piece) + 1
     return tokens
+
+
+# piece -> _piece_fields(piece). A plain dict, cleared when full: cheaper to look up than an LRU
+# cache, whose bookkeeping touches more memory on every hit.
+_PIECES: dict[str, tuple] = {}
+_MAX_PIECES = 65536
+
+
+def _piece_fields(piece: str) -> tuple:
+    """What ``Token`` needs of each token of ``piece`` besides its offsets, remembered in ``_PIECES``.
+
+    A piece is text between single spaces: usually one run of non-space characters (one token:
+    its fields after the text), but other white space (a tab, a line break) may still split it
+    (several: (word, offset in the piece, fields) each).
+    """
+    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(),
+                    _place_patterns_starting(word) if word[0].isupper() else ())
+                   for word, k in split_words(piece))
+    fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
+    if len(_PIECES) >= _MAX_PIECES:
+        _PIECES.clear()
+    _PIECES[piece] = fields
+    return fields
 
 
 @functools.lru_cache(maxsize=65536)
@@ -138,7 +182,11 @@ def words_of(phrase: str) -> tuple[str, ...]:
 
 
 class Lexicon:
-    """Phrases with a category each, matched on word tokens (dashes between words skipped)."""
+    """Phrases with a category each, matched on word tokens (dashes between words skipped).
+
+    The phrases form a trie of folded words, so a match walks the tokens once and stops at
+    the first word no phrase continues with.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, str]]):
         self.entries: dict[tuple[str, ...], str] = {}
@@ -146,29 +194,46 @@ class Lexicon:
             key = words_of(phrase)
             if key:
                 self.entries.setdefault(key, category)
-        self.prefixes = frozenset(k[:n] for k in self.entries for n in range(1, len(k) + 1))
-        self.first_words = frozenset(k[0] for k in self.entries)
+        self.trie: dict[str, _LexiconNode] = {}
+        for key, category in self.entries.items():
+            children = self.trie
+            for depth, word in enumerate(key, 1):
+                node = children.get(word)
+                if node is None:
+                    node = children[word] = _LexiconNode(key[:depth])
+                children = node.children
+            node.category = category
+        self.first_words = frozenset(self.trie)
 
     def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
         n = len(tokens)
-        if i >= n or tokens[i].key not in self.first_words:
+        if i >= n:
             return None
-        key, positions = (tokens[i].key,), [i]
+        node = self.trie.get(tokens[i].key)
+        found = None
         j = i + 1
-        while j < n:
+        while node is not None:
+            if node.category is not None and (categories is None or node.category in categories):
+                found = j, node.category, node.words
+            if j >= n:
+                break
             if tokens[j].text in DASHES and j + 1 < n and tokens[j + 1].is_word:
                 j += 1
-            if key + (tokens[j].key,) not in self.prefixes:
-                break
-            key += (tokens[j].key,)
-            positions.append(j)
+            node = node.children.get(tokens[j].key)
             j += 1
-        for n in range(len(positions), 0, -1):
-            category = self.entries.get(key[:n])
-            if category is not None and (categories is None or category in categories):
-                return positions[n - 1] + 1, category, key[:n]
-        return None
+        return found
+
+
+class _LexiconNode:
+    """The phrase words up to here, the category of the phrase that ends here (if one does), what may follow."""
+
+    __slots__ = ("words", "category", "children")
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        self.category: str | None = None
+        self.children: dict[str, _LexiconNode] = {}
 
 
 @functools.cache
@@ -199,12 +264,24 @@ def countries_named(text: str, start: int, end: int) -> Iterable[str]:
             yield gazetteer.country_names()[gazetteer.key(m.group())]
 
 
+@functools.cache
+def _place_patterns() -> tuple[tuple[object, str], ...]:
+    """(pattern, kind) of place, country and border-gate names, in the order ``place_at`` tries them."""
+    return ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"), (_gates_pattern(), "gate"))
+
+
 @functools.lru_cache(maxsize=16384)
-def _may_start_place(word: str) -> bool:
-    """Can a place or country name begin with ``word``? (A partial match of the word alone;
-    most capitalized words, family names among them, begin none, and need no search in the text.)"""
-    return any(pattern.match(word, partial=True, timeout=P.timeout())
-               for pattern in (gazetteer.names_pattern(), _countries_pattern(), _gates_pattern()))
+def _place_patterns_starting(word: str) -> tuple[tuple[object, str], ...]:
+    """The ``_place_patterns`` whose names may begin with ``word`` (a partial match of the word alone).
+
+    Most capitalized words, family names among them, begin none and need no search in the
+    text; most others begin names of one kind only.
+    """
+    found = tuple(entry for entry in _place_patterns() if entry[0].match(word, partial=True, timeout=P.timeout()))
+    return _PATTERN_SETS.setdefault(found, found)
+
+
+_PATTERN_SETS: dict[tuple, tuple] = {}  # one object for each combination of _place_patterns
 
 
 @functools.cache
@@ -237,12 +314,11 @@ def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] |
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
     Border-gate names count as places of their side ("Trạm Kiểm tra biên phòng Hữu Nghị Quan").
     """
-    if i >= len(tokens) or not tokens[i].text[0].isupper() or not _may_start_place(tokens[i].text):
+    if i >= len(tokens) or not tokens[i].place_patterns:
         return None
     start = tokens[i].start
     best = None
-    for pattern, kind in ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"),
-                          (_gates_pattern(), "gate")):
+    for pattern, kind in tokens[i].place_patterns:
         m = P.match(pattern, text, start)
         if m and (best is None or m.end() > best[0].end()):
             best = (m, kind)
@@ -274,10 +350,10 @@ def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2
 
     Syllables glued to a capitalized one by hyphens belong to it ("Xổm-xa-vạt Lềnh-xa-vắt").
     """
-    j, words = i, 0
-    while j < len(tokens) and words < limit and tokens[j].is_capitalized:
+    j, words, n = i, 0, len(tokens)
+    while j < n and words < limit and tokens[j].is_capitalized:
         j, words = j + 1, words + 1
-        while j + 1 < len(tokens) and glued_dash(tokens, j) and tokens[j + 1].is_word:
+        while j + 1 < n and tokens[j].text in DASHES and glued_dash(tokens, j) and tokens[j + 1].is_word:
             j += 2
     return j
 

@@ -60,19 +60,23 @@ class Mention:
     frame: str | None = None  # country from a side cue earlier in the sentence, or the list item before
     attending: bool = False  # named in a list of those present ("Tham dự có ông X")
 
-    @property
-    def start(self) -> int:
-        return self.sentence.tokens[self.first].start
+    start: int = field(init=False)  # text offsets: read again and again by the cue checks
+    end: int = field(init=False)
+    _name_text: str | None = field(default=None, init=False, repr=False)
 
-    @property
-    def end(self) -> int:
-        return self.sentence.tokens[self.last - 1].end
+    def __post_init__(self) -> None:
+        tokens = self.sentence.tokens
+        self.start = tokens[self.first].start
+        self.end = tokens[self.last - 1].end
 
     @property
     def name_text(self) -> str:
-        s, e, _ = self.name
-        tokens = self.sentence.tokens
-        return " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+        """The name as printed, with single spaces (worked out once: a mention's name never changes)."""
+        if self._name_text is None:
+            s, e, _ = self.name
+            tokens = self.sentence.tokens
+            self._name_text = " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+        return self._name_text
 
     def title_texts(self) -> list[str]:
         return [self.sentence.title_text(t) for t in self.titles]
@@ -100,13 +104,15 @@ def _honorific_pattern():
 
 def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
     """(end index, honorific, plural) of an honorific starting at token ``i``."""
-    if i >= len(sentence) or sentence.tokens[i].key not in _honorific_first_words():
+    tokens = sentence.tokens
+    if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
-    m = P.match(_honorific_pattern(), sentence.text, sentence.tokens[i].start, sentence.end)
+    m = P.match(_honorific_pattern(), sentence.text, tokens[i].start, sentence.end)
     if m is None:
         return None
-    end = next((k + 1 for k in range(i, len(sentence)) if sentence.tokens[k].end == m.end()), None)
-    if end is None or (end < len(sentence) and sentence.tokens[end].start == m.end() and sentence.tokens[end].is_word):
+    end = sentence.index_at(m.end())  # the match must end where a token ends ...
+    if tokens[end - 1].end != m.end() or \
+            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and a word
         return None
     plural = bool(m.group("plural"))
     return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
@@ -253,6 +259,57 @@ def _participation_pattern():
     return _ending_here(rf"(?<!\w)(?:{_words(data()['participation_before'])})\s+{_optional_honorific()}")
 
 
+# --- cheap tests before the cue patterns -----------------------------------------------
+# A cue pattern that must end right before a mention (after white space, at most one colon, and
+# an optional honorific) can only match where the text there ends with the last word of one of
+# its phrases or of an honorific; one that must start right after a mention (after white space
+# and a comma), where the text starts with a first word. Most mentions have neither, and a
+# string test costs far less than the pattern.
+
+
+@functools.cache
+def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
+    """The case-folded last (or first) words of the phrases of these lists of patterns/officials.yaml.
+
+    None when a word has a colon or a comma at the edge that ``_text_before``/``_text_after``
+    strip: the test would not hold, so the pattern always runs.
+    """
+    words = set()
+    for key in keys:
+        for phrase in data()[key]:
+            word = phrase.split()[-1 if last else 0].casefold()
+            if word.endswith(":") or word.startswith(","):
+                return None
+            words.add(word)
+    return tuple(sorted(words))
+
+
+def _may_end_with(before: str, *keys: str) -> bool:
+    words = _edge_words(keys, True)
+    return words is None or before.endswith(words)
+
+
+def _may_start_with(after: str, *keys: str) -> bool:
+    words = _edge_words(keys, False)
+    return words is None or after.startswith(words)
+
+
+def _text_before(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` case-folded, without the white space and one colon at its end."""
+    before = text[start:end].rstrip()
+    if before.endswith(":"):
+        before = before[:-1].rstrip()
+    return before.casefold()
+
+
+def _text_after(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` case-folded, without the white space and one comma at its start."""
+    after = text[start:end].lstrip()
+    if after.startswith(","):
+        after = after[1:].lstrip()
+    return after.casefold()
+
+
 # --- finding mentions ----------------------------------------------------------------
 
 
@@ -262,12 +319,19 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
     untitled_refs: list[Mention] = []
     list_honorific: str | None = None
     openers = _mention_first_words()
-    i, n = 0, len(sentence.tokens)
-    while i < n:
-        if not sentence.tokens[i].is_capitalized and sentence.tokens[i].key not in openers:
-            i += 1  # most words open nothing: skipped without the checks below
-            continue
-        honorific = _honorific_at(sentence, i)
+    tokens = sentence.tokens
+    # Most words open nothing: a mention starts at an honorific or title word, or a bare name
+    # opens a list item where its capitalized run starts.
+    candidates = [k for k, token in enumerate(tokens) if token.key in openers or
+                  token.is_capitalized and (k == 0 or not tokens[k - 1].is_capitalized)]
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside the mention found last
+        i = candidate
+        token = tokens[i]
+        opener = token.key in openers
+        honorific = _honorific_at(sentence, i) if opener else None
         start = i
         found: Mention | None = None
         if honorific:
@@ -283,16 +347,15 @@ def _mentions_in(sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
                 plural = False
             if found:
                 found.honorific, found.plural = value, plural
-        elif sentence.head_at(i):
+        elif opener and sentence.head_at(i):
             found = _from_title(sentence, start, i)
-        elif sentence.tokens[i].is_capitalized and _opens_list_item(sentence, i):
+        elif token.is_capitalized and _opens_list_item(sentence, i):
             found = _from_name(sentence, start, i, need_surname=list_honorific is None)
             if found and not _closes_list_item(sentence, found):
                 found = None
             elif found and list_honorific and sentence.tok(i - 1) in (";", ":"):
                 found.honorific = list_honorific
         if found is None:
-            i += 1
             continue
         (named if found.name else untitled_refs).append(found)
         i = max(found.last, i + 1)
@@ -307,7 +370,7 @@ def _names_sharing_titles(sentence: Sentence, mention: Mention) -> list[Mention]
     """"các Phó Chủ tịch UBND tỉnh A, B và C": B and C hold the same titles as A."""
     more: list[Mention] = []
     j = mention.last
-    while sentence.tok(j) == "," or fold(sentence.tok(j)) == "và":
+    while sentence.tok(j) == "," or sentence.key_at(j) == "và":
         end = capitalized_run(sentence.tokens, j + 1)
         first = surname_start(sentence.text, sentence.tokens, j + 1, end)
         if first != j + 1:
@@ -322,7 +385,10 @@ def _opens_list_item(sentence: Sentence, i: int) -> bool:
     if i > 0 and sentence.tokens[i - 1].is_capitalized:
         return False
     end = capitalized_run(sentence.tokens, i)
-    return sentence.tok(end) in {",", "(", *DASHES} and bool(sentence.head_at(end + 1))
+    return sentence.tok(end) in _LIST_ITEM_MARKS and bool(sentence.head_at(end + 1))
+
+
+_LIST_ITEM_MARKS = frozenset({",", "(", *DASHES})  # what follows the name of a list item, before its title
 
 
 def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
@@ -331,7 +397,8 @@ def _closes_list_item(sentence: Sentence, mention: Mention) -> bool:
     ("Đinh Dậu, Thủ tướng chúc ..." is a year followed by a new clause, not a list item.)
     """
     following = sentence.tok(mention.last)
-    return following in ("", ",", ";", ".", ":", ")", "!", "?") or fold(following) in ("và", "cùng") or \
+    return following in ("", ",", ";", ".", ":", ")", "!", "?") or \
+        sentence.key_at(mention.last) in ("và", "cùng") or \
         P.match(_head_after_pattern(), sentence.text, mention.end, sentence.end) is not None
 
 
@@ -417,15 +484,18 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
     country ("Tổng Lãnh sự Việt Nam tại Nam Ninh tiếp đoàn tỉnh Lạng Sơn có ...").
     """
     reach = _reach(sentence, mention)
+    if not _may_end_with(_text_before(sentence.text, reach, mention.start),
+                         "side_cue_ends", "honorifics", "plural_honorifics"):
+        return None  # a side cue ends with "có|do|gồm|là" [and an honorific] right before the mention
     for at, after, kinds in reversed(cues.words):
         if at < reach:
             break
         if after > mention.start or "side" not in kinds:
             continue
-        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, at - 40), at)
         cue = P.match(_side_cue_pattern(), sentence.text, at, mention.start)
         if cue is None:
             continue
+        host = P.search(_host_verb_pattern(), sentence.text, max(sentence.start, at - 40), at)
         if cue.start("x") < 0:  # "Tiếp đoàn có": the delegation the article is about
             delegation = " ".join(fold(cue.group("cue")).split()) in _folded("delegation_words")
             country = sides.visitors if delegation else None
@@ -523,13 +593,14 @@ SENTENCE_CUE_LISTS = {"side_cues": "side", "side_frames": "frame", "frame_turns"
 
 
 @functools.cache
-def _cue_phrases() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tuple[str, ...]]]:
-    """(phrase words -> kinds, every leading part of a phrase) for SENTENCE_CUE_LISTS."""
+def _cue_phrases() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tuple[str, ...]], frozenset[str]]:
+    """(phrase words -> kinds, every leading part of a phrase, first words) for SENTENCE_CUE_LISTS."""
     kinds: dict[tuple[str, ...], set[str]] = {}
     for key, kind in SENTENCE_CUE_LISTS.items():
         for phrase in data()[key]:
             kinds.setdefault(words_of(phrase), set()).add(kind)
-    return {k: frozenset(v) for k, v in kinds.items()}, frozenset(k[:n] for k in kinds for n in range(1, len(k) + 1))
+    return ({k: frozenset(v) for k, v in kinds.items()}, frozenset(k[:n] for k in kinds for n in range(1, len(k) + 1)),
+            frozenset(k[0] for k in kinds))
 
 
 def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
@@ -537,10 +608,11 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
 
     Matched on the words already tokenized (folded, whole words), not by a regex per list.
     """
-    entries, prefixes = _cue_phrases()
+    entries, prefixes, first_words = _cue_phrases()
     tokens = sentence.tokens
     found = []
-    for i, token in enumerate(tokens):
+    for i in [k for k, token in enumerate(tokens) if token.key in first_words]:
+        token = tokens[i]
         key = (token.key,)
         j = i
         while key in prefixes:
@@ -562,12 +634,15 @@ def _opens_clause(text: str, sentence_start: int, at: int) -> bool:
     return k < sentence_start or text[k] in ",;"
 
 
-def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention) -> bool:
+def _chaired_by(sentence: Sentence, cues: _SentenceCues, mention: Mention, before: str) -> bool:
     """"dưới sự chủ trì của X", "Chủ trì ... về phía Việt Nam có X", and the next side's
-    "...; về phía Lào là Y"."""
+    "...; về phía Lào là Y". (``before``: ``_text_before`` the mention.)"""
     clause = cues.clause_start(mention.start)
-    if P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
+    if _may_end_with(before, "head_before", "honorifics", "plural_honorifics") and \
+            P.search(_head_before_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start):
         return True
+    if not _may_end_with(before, "side_cue_ends", "honorifics", "plural_honorifics"):
+        return False
     end_word = P.search(_cue_end_pattern(), sentence.text, _reach(sentence, mention, clause), mention.start)
     return end_word is not None and (cues.clause_head_before(end_word.start()) or
                                      cues.parallel_chair_clause(end_word.start()))
@@ -611,25 +686,33 @@ def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention])
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
-        participating = P.search(_participation_pattern(), text, reach, mention.start) is not None
-        listed = P.search(_attendance_pattern(), text, _reach(sentence, mention, cues.clause_start(mention.start)),
-                          mention.start) is not None
+        before = _text_before(text, reach, mention.start)
+        participating = _may_end_with(before, "participation_before", "honorifics", "plural_honorifics") and \
+            P.search(_participation_pattern(), text, reach, mention.start) is not None
+        listed = _may_end_with(before, "attendance_ends", "honorifics", "plural_honorifics") and \
+            P.search(_attendance_pattern(), text, _reach(sentence, mention, cues.clause_start(mention.start)),
+                     mention.start) is not None
         mention.attending = mention.context is not None or participating or listed or \
             index > 0 and mentions[index - 1].attending and _continues_list(sentence, mentions[index - 1], mention)
-        if _chaired_by(sentence, cues, mention) or chaired_before is not None and \
+        if _chaired_by(sentence, cues, mention, before) or chaired_before is not None and \
                 _joined_by_and(sentence, chaired_before, mention):
             mention.head = True  # "Đồng chủ trì hội đàm có ông A, <titles> và bà B, <titles>": both chair
             chaired_before = mention
-        elif not participating and P.search(_mention_only_pattern(), text, reach, mention.start):
+        elif not participating and _may_end_with(before, "mention_only_before") and \
+                P.search(_mention_only_pattern(), text, reach, mention.start):
             mention.mention_only = True
         if not past and sentence.tok(mention.first - 1).casefold() == data()["led_by"] and \
                 cues.delegation_end is not None and cues.delegation_end <= mention.start:
             mention.head = True
-        if not past and P.match(_head_after_pattern(), text, mention.end, sentence.end):
+        if past:
+            continue
+        after = _text_after(text, mention.end, sentence.end)
+        if _may_start_with(after, "head_after") and P.match(_head_after_pattern(), text, mention.end, sentence.end):
             mention.head = True
             if P.match(_joint_head_pattern(), text, mention.end, sentence.end):
                 _mark_joint_heads(sentence, mentions, index)
-        elif not past and P.match(_head_by_pronoun_pattern(), text, mention.end, sentence.end):
+        elif _may_start_with(after, "pronoun_clause_openers", "honorifics") and \
+                P.match(_head_by_pronoun_pattern(), text, mention.end, sentence.end):
             mention.head = True
 
 
@@ -763,22 +846,27 @@ def _best_titles(mentions: list[Mention]) -> list[str]:
 
 
 def _fits(reference: list[str], titles: list[str]) -> bool:
-    """Does a title-only mention fit these titles ("Chủ tịch UBND tỉnh" ~ "Chủ tịch UBND tỉnh Lào Cai")?"""
-    folded = [fold(t) for t in titles]
-    return all(any(f.startswith(fold(r)) or fold(r).startswith(f) for f in folded) for r in reference)
+    """Does a title-only mention fit these titles ("Chủ tịch UBND tỉnh" ~ "Chủ tịch UBND tỉnh Lào Cai")?
+
+    Both lists are ``fold``ed.
+    """
+    return all(any(f.startswith(r) or r.startswith(f) for f in titles) for r in reference)
 
 
-def _references(people: list[_Person], refs: list[Mention]) -> dict[int, list[Mention]]:
-    """Title-only mentions that fit exactly one person, by person index."""
+def _references(best_titles: list[list[str]], refs: list[Mention]) -> dict[int, list[Mention]]:
+    """Title-only mentions that fit exactly one person (of those whose ``_best_titles`` are given), by person index."""
     found: dict[int, list[Mention]] = {}
+    people_titles = None  # folded, computed for the first reference that needs them
     for ref in refs:
         if ref.plural:
             continue
         before = ref.sentence.text[ref.sentence.start:ref.start].rstrip()
         if not (ref.honorific or not before or before.endswith(",")):
             continue
-        texts = ref.title_texts()
-        fits = [i for i, p in enumerate(people) if _fits(texts, _best_titles(p.mentions))]
+        if people_titles is None:
+            people_titles = [[fold(t) for t in titles] for titles in best_titles]
+        texts = [fold(t) for t in ref.title_texts()]
+        fits = [i for i, titles in enumerate(people_titles) if _fits(texts, titles)]
         if len(fits) == 1:
             found.setdefault(fits[0], []).append(ref)
     return found
@@ -799,14 +887,14 @@ def _bare_name_spans(article: Article, person: _Person) -> list[tuple[int, int]]
     return spans
 
 
-def _official(article: Article, person: _Person, refs: list[Mention], foreign: str) -> Official:
+def _official(article: Article, person: _Person, titles: list[str], refs: list[Mention], foreign: str) -> Official:
     mentions = person.mentions
     _, country = max((_mention_country(m, foreign) for m in mentions), key=lambda c: c[0])  # surest first
     honorific = next((m.honorific for m in mentions if m.honorific), None)
     spans = {(m.start, m.end) for m in mentions + refs} | set(_bare_name_spans(article, person))
     return Official(
         name=person.name,
-        titles=_best_titles(mentions),
+        titles=titles,
         country=country,
         honorific=honorific,
         head_of_delegation=any(m.head for m in mentions),
@@ -831,11 +919,15 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
         _inherit_list_sides(sentence, mentions, foreign)
         refs.extend(untitled)
         for mention in named:
-            person = people.setdefault(fold(mention.name_text), _Person(mention.name_text))
+            key = fold(mention.name_text)
+            person = people.get(key)
+            if person is None:
+                person = people[key] = _Person(mention.name_text)
             person.mentions.append(mention)
     taking_part = [p for p in people.values()
                    if any(not m.mention_only for m in p.mentions) and any(_marks_an_official(m) for m in p.mentions)
                    and not all(m.name.weak for m in p.mentions)]
     taking_part.sort(key=lambda p: min(m.start for m in p.mentions))
-    by_person = _references(taking_part, refs)
-    return [_official(article, p, by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]
+    best_titles = [_best_titles(p.mentions) for p in taking_part]
+    by_person = _references(best_titles, refs)
+    return [_official(article, p, best_titles[i], by_person.get(i, []), foreign) for i, p in enumerate(taking_part)]

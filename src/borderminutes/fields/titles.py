@@ -18,14 +18,19 @@ from typing import NamedTuple
 
 from .. import gazetteer
 from .. import patterns as P
-from .names import (DASHES, Lexicon, Token, capitalized_run, fold, place_at, proper_noun_start,
+from .names import (DASHES, Lexicon, Token, capitalized_run, place_at, proper_noun_start,
                     strip_foreign_honorifics, surname_start, surnames, tokenize, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD, REGION = "head", "org", "org_head", "unit", "inner", "field", "region"
 GOVERNED = frozenset({ORG, ORG_HEAD, UNIT, INNER})
 PROPER_PART_WORDS = frozenset({INNER, FIELD})
 HEADS = frozenset({HEAD})
+ORGS = frozenset({ORG, ORG_HEAD})
+UNITS = frozenset({UNIT})
+ORG_OR_UNIT = frozenset({ORG, UNIT})
+HEAD_WORDS = frozenset({ORG_HEAD, HEAD})
 MIN_NAME_WORDS = 2
+_UNSEEN = object()  # a position not looked at yet, in Sentence's memos
 
 
 @functools.cache
@@ -107,40 +112,59 @@ class Sentence:
         self.text = text  # the whole article (scan view); tokens carry absolute offsets
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
-        self._starts = [t.start for t in self.tokens]
-        self._heads: dict[int, int | None] = {}  # head_at, asked again and again for the same words
+        self._starts: list[int] | None = None  # token starts, for index_at: made when first asked
+        self._heads: dict[int, int | None] = {}  # head_at and place_at, asked again and again for the same words
+        self._places: dict[int, tuple[int, str | None] | None] = {}
+        self._sides: dict[tuple[int, int], frozenset[str]] = {}  # title_sides, asked for each mention's country
 
     def __len__(self) -> int:
         return len(self.tokens)
 
     def index_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
         return bisect.bisect_left(self._starts, offset)
 
     def tok(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
 
+    def key_at(self, i: int) -> str:
+        """``fold(self.tok(i))``, already computed by the tokenizer."""
+        return self.tokens[i].key if 0 <= i < len(self.tokens) else ""
+
     def head_at(self, i: int) -> int | None:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
+        end = self._heads.get(i, _UNSEEN)
+        if end is not _UNSEEN:
+            return end
         if i >= len(self.tokens) or self.tokens[i].key not in head_first_words():
-            return None
-        if i not in self._heads:
+            end = None
+        else:
             found = lexicon().match(self.tokens, i, HEADS)
-            blocked = found is None or _listed("head_blockers", fold(self.tok(found[0])))
-            self._heads[i] = None if blocked else found[0]
-        return self._heads[i]
+            blocked = found is None or _listed("head_blockers", self.key_at(found[0]))
+            end = None if blocked else found[0]
+        self._heads[i] = end
+        return end
 
     def is_rank(self, title: Title) -> bool:
         """Is the title a military or police rank alone ("Đại tá", "thượng tướng")?"""
         return _listed("ranks", *self._key(title.first, title.last))
 
-    def place_at(self, i: int):
-        return place_at(self.text, self.tokens, i)
+    def place_at(self, i: int) -> tuple[int, str | None] | None:
+        found = self._places.get(i, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._places[i] = place_at(self.text, self.tokens, i)
+        return found
 
     def title_text(self, title: Title) -> str:
         return " ".join(self.text[self.tokens[title.first].start:self.tokens[title.last - 1].end].split())
 
-    def title_sides(self, title: Title) -> set[str]:
+    def title_sides(self, title: Title) -> frozenset[str]:
+        """The sides that words of the title belong to ("Châu trưởng": foreign)."""
+        known = self._sides.get((title.first, title.last))
+        if known is not None:
+            return known
         sides, i = set(), title.first
         while i < title.last:
             found = side_lexicon().match(self.tokens, i)
@@ -149,7 +173,8 @@ class Sentence:
                 i = found[0]
             else:
                 i += 1
-        return sides
+        found = self._sides[title.first, title.last] = frozenset(sides)
+        return found
 
     # --- one title -------------------------------------------------------------------
 
@@ -159,7 +184,7 @@ class Sentence:
         if end is None:
             return None
         title = Title(i, end)
-        if _listed("organization_heads", fold(self.tok(end - 1))):  # "Trưởng Ban Tuyên giáo"
+        if _listed("organization_heads", self.key_at(end - 1)):  # "Trưởng Ban Tuyên giáo"
             name, end = self._proper_part(title, end, end)
             if name:
                 return title, name, name.end
@@ -168,7 +193,7 @@ class Sentence:
 
     def continue_title(self, title: Title, i: int) -> tuple[NameSpan | None, int] | None:
         """Extend ``title`` with an organization after a comma: "Vụ trưởng Vụ Đông Bắc Á, Bộ Ngoại giao"."""
-        if lexicon().match(self.tokens, i, frozenset({ORG, ORG_HEAD})) is None:
+        if lexicon().match(self.tokens, i, ORGS) is None:
             return None
         return self._governed(title, i)
 
@@ -194,8 +219,8 @@ class Sentence:
             if token.text in DASHES and last_kind == UNIT and j + 1 < n and self.tokens[j + 1].is_capitalized:
                 j += 1  # "Khu tự trị dân tộc Choang-Quảng Tây"
                 continue
-            place = self.place_at(j)
-            found = lexicon().match(self.tokens, j, GOVERNED)
+            place = self.place_at(j) if token.place_patterns else None
+            found = lexicon().match(self.tokens, j, GOVERNED) if token.key in lexicon().first_words else None
             if found and found[1] == ORG_HEAD and not token.text[0].isupper() and \
                     not _listed("lower_case_units", *found[2]):
                 found = None  # "sở", "ban", "hội" in lower case are common nouns ("hội đàm")
@@ -251,8 +276,8 @@ class Sentence:
                 j = title.last = region_end
                 run_length = 0
                 continue
-            if self.place_at(j) or lexicon().match(self.tokens, j, frozenset({ORG, UNIT})) or \
-                    token.text[0].isupper() and lexicon().match(self.tokens, j, frozenset({ORG_HEAD, HEAD})):
+            if self.place_at(j) or lexicon().match(self.tokens, j, ORG_OR_UNIT) or \
+                    token.text[0].isupper() and lexicon().match(self.tokens, j, HEAD_WORDS):
                 return None, j  # the organization goes on: a capitalized run before it is its own
             if token.is_capitalized:
                 if run_length == 0:
@@ -343,7 +368,7 @@ class Sentence:
 
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
-        return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, frozenset({ORG, ORG_HEAD})) is not None
+        return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, ORGS) is not None
 
     def _pairs_on(self, j: int) -> bool:
         """A dash and a capital after a run make it a pair of places ("Đồng Đăng – Lạng Sơn")."""
@@ -369,10 +394,10 @@ class Sentence:
                     k += 1
                     continue
                 break
-            if fold(text) == "nước":
+            if self.tokens[k].key == "nước":
                 k += 1
                 continue
-            unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+            unit = lexicon().match(self.tokens, k, UNITS)
             if unit and self.place_at(unit[0]):
                 k = unit[0]
             place = self.place_at(k)
@@ -385,9 +410,9 @@ class Sentence:
         return k, countries
 
     def _starts_place(self, k: int) -> bool:
-        if fold(self.tok(k)) == "nước" or self.tok(k) == "(":
+        if self.key_at(k) == "nước" or self.tok(k) == "(":
             k += 1
-        unit = lexicon().match(self.tokens, k, frozenset({UNIT}))
+        unit = lexicon().match(self.tokens, k, UNITS)
         return bool(self.place_at(unit[0] if unit else k))
 
     def _skip_position_remark(self, j: int) -> int:

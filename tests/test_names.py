@@ -1,0 +1,55 @@
+"""Words and phrase lexicons of the officials extractor: tokens point back into the text
+whatever the spacing, repeated pieces come back with their own offsets, and the lexicon
+finds the longest phrase of the asked category."""
+
+from __future__ import annotations
+
+import pytest
+
+from borderminutes.fields.names import Lexicon, fold, plain_words, split_words, tokenize
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.",
+    "  two  spaces\tand a tab\nand a line break  ",
+    "Xổm-xa-vạt Lềnh-xa-vắt (Lào) – “Hà Nội”…",
+    "a\u2028b\u3000c\u00a0d",
+    "Tỉnh uỷ Hoà Bình Tỉnh ủy Hòa Bình",
+    "",
+    "   ",
+])
+def test_tokens_slice_back_and_match_split_words(text):
+    tokens = tokenize(text, 7)
+    assert [(t.text, t.start - 7) for t in tokens] == split_words(text)
+    for t in tokens:
+        assert text[t.start - 7:t.end - 7] == t.text
+        assert t.key == fold(t.text)
+        assert t.is_word == t.text[0].isalnum()
+
+
+def test_a_repeated_piece_gets_its_own_offsets():
+    first, second = tokenize("Lào Cai, Lào Cai,")[0:5:3]
+    assert (first.text, first.start) == ("Lào", 0)
+    assert (second.text, second.start) == ("Lào", 9)
+    assert first.key == second.key == "lào"
+
+
+def test_plain_words_fold_case_and_drop_punctuation():
+    assert plain_words("Ông A, Phó Chủ-tịch (UBND) – covid-19.") == \
+        ["ông", "a", "phó", "chủ", "tịch", "ubnd", "covid", "19"]
+
+
+def test_lexicon_longest_phrase_of_the_asked_category():
+    lexicon = Lexicon([("Chủ tịch", "head"), ("Phó Chủ tịch", "head"), ("Chủ tịch UBND", "org"), ("Phó", "rank")])
+    tokens = tokenize("Phó Chủ tịch UBND tỉnh")
+    assert lexicon.match(tokens, 0) == (3, "head", ("phó", "chủ", "tịch"))
+    assert lexicon.match(tokens, 0, frozenset({"rank"})) == (1, "rank", ("phó",))
+    assert lexicon.match(tokens, 1) == (4, "org", ("chủ", "tịch", "ubnd"))
+    assert lexicon.match(tokens, 1, frozenset({"head"})) == (3, "head", ("chủ", "tịch"))
+    assert lexicon.match(tokens, 4) is None
+    assert lexicon.match(tokens, 9) is None
+
+
+def test_lexicon_skips_a_dash_between_words():
+    lexicon = Lexicon([("Việt Trung", "pair")])
+    assert lexicon.match(tokenize("Việt - Trung"), 0) == (3, "pair", ("việt", "trung"))
