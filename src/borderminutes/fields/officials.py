@@ -153,7 +153,7 @@ def _ending_here(source: str):
     Reverse mode tries only matches that end at the search's end, instead of every start
     in the window before the mention.
     """
-    return P.compile_(f"(?r){source}", ignore_case=True)
+    return P.compile_(source, ignore_case=True, reverse=True)
 
 
 def _optional_honorific() -> str:
