@@ -27,3 +27,10 @@ def test_a_failed_outcome_keeps_its_error_across_processes(tmp_path):
     travelled = pickle.loads(pickle.dumps(batch.process(str(empty))))
     assert travelled.failed and travelled.error == f"{empty}: empty article (no text)"
     assert travelled.result.error == travelled.error
+
+
+def test_after_its_first_input_a_process_keeps_its_long_lived_objects_out_of_the_collectors_sight():
+    import gc
+
+    batch.process(str(SAMPLES / "laocai-honghe-talks-2023.txt"))
+    assert gc.get_freeze_count() > 10_000  # compiled patterns, word tables: frozen, not walked by every collection
