@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from borderminutes.document import from_text
+from borderminutes import patterns as P
 from borderminutes.fields import location, sides
 from borderminutes.pipeline import analyse
 
@@ -294,3 +295,13 @@ def test_organization_fragments_give_way_to_the_full_name():
             "Tham dự hội đàm có Khu ủy Quảng Tây.\n")
     found = {s.country: s.organizations for s in sides.find_sides(analyse(from_text(text)))}
     assert found["CN"] == ["Khu ủy Khu tự trị dân tộc Choang Quảng Tây"]
+
+
+@pytest.mark.parametrize("before", ["tỉnh ", "Nguyễn Văn ", "ông Nguyễn Văn ", "UBND ", "(Hoàng ", "Hoàng \n",
+                                    "Hoàng", "", " ", "x Đ ", "Đa ", "đoàn Lào Cai, ", "Thị trấn ", "Ê-đê "])
+def test_capital_test_lets_through_every_name_word_before(before):
+    """The str pre-test of ``_inside_a_name`` never rules out what the pattern would find."""
+    scan = "Sáng nay, " + before
+    window, pos = max(0, len(scan) - 40), len(scan)
+    if P.search(sides._name_word_before(), scan, window, pos) is not None:
+        assert sides._capital_before(scan, window, pos)

@@ -239,8 +239,21 @@ def _unit_word_before() -> regex.Pattern:
 def _inside_a_name(article: Article, start: int, pos: int) -> bool:
     """True when a capitalised word that is no administrative word stands right before ``pos``."""
     window = max(start, pos - 40)
-    return (P.search(_name_word_before(), article.scan, window, pos) is not None
+    return (_capital_before(article.scan, window, pos)
+            and P.search(_name_word_before(), article.scan, window, pos) is not None
             and P.search(_unit_word_before(), article.scan, window, pos) is None)
+
+
+def _capital_before(scan: str, window: int, pos: int) -> bool:
+    """What ``_name_word_before()`` needs, tested without a regex call: a space at the end ("$" also
+    matches before a final line break) and a capital letter in the word before it. Most places
+    follow a lower-case word ("tỉnh Lào Cai")."""
+    space = pos - 1 if pos - 1 >= window and scan[pos - 1] == " " else \
+        pos - 2 if pos - 2 >= window and scan[pos - 1] == "\n" and scan[pos - 2] == " " else None
+    if space is None:
+        return False
+    word_start = max(window, scan.rfind(" ", window, space) + 1)
+    return any(map(str.isupper, scan[word_start:space]))
 
 
 @functools.lru_cache(maxsize=gazetteer.NAME_CACHE_SIZE)
