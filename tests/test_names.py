@@ -53,3 +53,22 @@ def test_lexicon_longest_phrase_of_the_asked_category():
 def test_lexicon_skips_a_dash_between_words():
     lexicon = Lexicon([("Việt Trung", "pair")])
     assert lexicon.match(tokenize("Việt - Trung"), 0) == (3, "pair", ("việt", "trung"))
+
+
+def test_only_short_pieces_are_remembered():
+    from borderminutes.fields import names
+
+    long_piece = "https://baolaocai.vn/" + "a" * 200
+    tokens = names.tokenize(f"Ông {long_piece} Lào")
+    assert [t.text for t in tokens][0] == "Ông" and tokens[-1].text == "Lào"
+    assert long_piece not in names._PIECES and "Ông" in names._PIECES
+
+
+@pytest.mark.parametrize("syllable, spelled", [
+    ("hòa", "hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("ủy", "uỷ"),
+    ("hoàng", "hoàng"), ("quảy", "quảy"), ("uỷ", "uỷ"), ("", ""),
+])
+def test_second_vowel_tone_moves_the_mark_of_an_open_oa_oe_uy_only(syllable, spelled):
+    from borderminutes.fields.names import second_vowel_tone
+
+    assert second_vowel_tone(syllable) == spelled

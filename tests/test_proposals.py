@@ -177,3 +177,14 @@ def test_the_word_list_of_underthesea_is_found():
 
     words = _dictionary()
     assert len(words) > 50_000 and "thương mại" in words
+
+
+def test_an_addressee_ends_on_whole_words_whatever_the_spacing():
+    """Pages with doubled spaces end the addressee as single-spaced ones do."""
+    people = [("Lê Minh An", ["Giám đốc Sở Công Thương tỉnh Lào Cai"], "VN")]
+    for gap in (" ", "  "):
+        for addressee, item in [("Bí thư Tỉnh ủy", "chỉ đạo các sở, ngành tháo gỡ khó khăn"),
+                                ("phía Việt Nam", "sử dụng giấy thông hành điện tử")]:
+            addressee, item = gap.join(addressee.split()), gap.join(item.split())
+            text = f"Lào Cai làm việc với Văn Sơn\nÔng Lê Minh An đề nghị{gap}{addressee}{gap}{item}."
+            assert _proposals(text, people) == [("Lê Minh An", "VN", [item])]

@@ -10,7 +10,6 @@ locked file exactly as the kernel refuses other users (EACCES).
 from __future__ import annotations
 
 import codecs
-import contextvars
 import errno
 import json
 import multiprocessing
@@ -416,7 +415,6 @@ def test_a_runaway_pattern_is_stopped_by_the_field_alarm_and_becomes_a_warning(m
 
 def test_outside_the_main_thread_each_pattern_call_carries_its_own_timeout(monkeypatch):
     monkeypatch.setattr(P, "TIMEOUT", 0.3)
-    monkeypatch.setattr(P, "_call_timeout", contextvars.ContextVar("test_timeout", default=0.3))
     monkeypatch.setattr(source, "extract_source", _backtracking_source)
     found: list[ArticleResult] = []
     worker = threading.Thread(target=lambda: found.append(extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")))

@@ -135,17 +135,16 @@ def process(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
         return Outcome(path, error_result(path, str(exc)))
     except Exception as exc:  # a bug must not take the batch down: report it on this input's line
         return Outcome(path, error_result(path, f"{shown or '<stdin>'}: internal error: {type(exc).__name__}: {exc}"))
-    finally:
-        _freeze_long_lived_objects()
 
 
 _frozen_in: int | None = None  # the process whose long-lived objects are frozen
 
 
 def _freeze_long_lived_objects() -> None:
-    """After a process's first input, move what it has built (compiled patterns, word tables) out of
-    the garbage collector's sight: they live as long as the process, and every full collection
-    would walk them again (tens of milliseconds, every few hundred articles)."""
+    """After a batch's first input in a process, move what the process has built (compiled patterns,
+    word tables) out of the garbage collector's sight: they live as long as the process, and every
+    full collection would walk them again (tens of milliseconds, every few hundred articles). Only
+    batches do this: a library caller's heap is not ours to freeze."""
     global _frozen_in
     if _frozen_in != os.getpid():
         _frozen_in = os.getpid()
@@ -154,7 +153,10 @@ def _freeze_long_lived_objects() -> None:
 
 
 def _process_star(args: tuple[str, int]) -> Outcome:
-    return process(*args)
+    """One input of a batch (in this process or a worker)."""
+    outcome = process(*args)
+    _freeze_long_lived_objects()
+    return outcome
 
 
 def _ignore_interrupts() -> None:
@@ -168,9 +170,9 @@ def run(paths: list[str], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:
         yield from map(_process_star, work)
         return
-    # Inputs go to workers in chunks: few enough to keep the hand-over cheap, small enough that the
+    # Inputs go to workers in chunks: large enough to keep the hand-over cheap, small enough that the
     # last chunk (one worker busy, the others done) stays short.
-    chunk = max(1, min(MAX_CHUNK, len(paths) // (jobs * 8) or 1))
+    chunk = min(MAX_CHUNK, len(paths) // (jobs * 8) or 1)
     done = yield from _pooled(work, jobs, chunk)
     while done < len(work):  # a worker died: one worker, one input at a time, so the input that kills it is known
         done += yield from _pooled(work[done:], 1, 1)

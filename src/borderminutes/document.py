@@ -41,7 +41,8 @@ DEFAULT_MAX_BYTES = 5_000_000
 # vowels, minus those that French, Spanish or Portuguese also print (à á â ã è é ê ì í ò ó ô õ ù ú ý).
 _VIETNAMESE_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _VIETNAMESE_MARKED = frozenset(_VIETNAMESE_LOWER + _VIETNAMESE_LOWER.upper())
-_VIETNAMESE_ONLY = _VIETNAMESE_MARKED - frozenset("àáâãèéêìíòóôõùúý" + "àáâãèéêìíòóôõùúý".upper())
+_SHARED_WITH_ROMANCE = "àáâãèéêìíòóôõùúý"
+_VIETNAMESE_ONLY = _VIETNAMESE_MARKED - frozenset(_SHARED_WITH_ROMANCE + _SHARED_WITH_ROMANCE.upper())
 # Vietnamese news prints these letters in about 15-25% of its letters; other languages in none.
 MIN_VIETNAMESE_SHARE = 0.05
 # Letters outside the Vietnamese alphabet (ç, ñ, ß, mojibake such as "Ä", Chinese characters):

@@ -24,22 +24,22 @@ import yaml
 
 TIMEOUT = 1.0  # seconds for any single regex call on one article, where no alarm bounds the field
 
-_call_timeout: contextvars.ContextVar[float | None] = contextvars.ContextVar("regex_call_timeout", default=TIMEOUT)
+_bounded_elsewhere: contextvars.ContextVar[bool] = contextvars.ContextVar("regex_bounded_elsewhere", default=False)
 
 
 def timeout() -> float | None:
     """The timeout every regex call passes: TIMEOUT, or None inside ``bounded_elsewhere()``."""
-    return _call_timeout.get()
+    return None if _bounded_elsewhere.get() else TIMEOUT
 
 
 @contextlib.contextmanager
 def bounded_elsewhere():
     """Inside the block something else (the pipeline's alarm) bounds the time: calls run without a timeout."""
-    token = _call_timeout.set(None)
+    token = _bounded_elsewhere.set(True)
     try:
         yield
     finally:
-        _call_timeout.reset(token)
+        _bounded_elsewhere.reset(token)
 
 # Code points that patterns must see as plain spaces; each maps to one space so offsets never move.
 ODD_SPACES = "\u00a0\u2007\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\t"
@@ -146,7 +146,8 @@ def _node_source(node: dict) -> str:
 SIMPLE_CASE = "(?-f)"
 
 
-def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False, reverse: bool = False) -> regex.Pattern:
+def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
+             reverse: bool = False) -> regex.Pattern:
     """``reverse``: searches run from the end of the span backwards (for patterns anchored at its end)."""
     flags = regex.V1 | regex.UNICODE
     source = SIMPLE_CASE + source  # also for the "(?i:...)" groups inside a case-sensitive pattern
@@ -160,13 +161,16 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
 
 
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    """``pattern.finditer`` with the shared timeout."""
-    return pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=_call_timeout.get())
+    """``pattern.finditer`` with the shared timeout (as ``search`` and ``match``)."""
+    limit = None if _bounded_elsewhere.get() else TIMEOUT  # timeout(), inlined: hundreds of calls an article
+    return pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=limit)
 
 
 def search(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=_call_timeout.get())
+    limit = None if _bounded_elsewhere.get() else TIMEOUT
+    return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=limit)
 
 
 def match(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    return pattern.match(text, pos, len(text) if endpos is None else endpos, timeout=_call_timeout.get())
+    limit = None if _bounded_elsewhere.get() else TIMEOUT
+    return pattern.match(text, pos, len(text) if endpos is None else endpos, timeout=limit)

@@ -72,13 +72,17 @@ def _date_pattern() -> regex.Pattern:
 def _after_meeting_word() -> regex.Pattern:
     """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
     words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    return P.compile_(rf"(?:{P.phrases_source(words)})\s+{_day_word_before_number().pattern}", ignore_case=True)
+    return P.compile_(rf"(?:{P.phrases_source(words)})\s+{_day_word_before_number_source()}", ignore_case=True)
+
+
+def _day_word_before_number_source() -> str:
+    """The end of ``_after_meeting_word``: "ngày"/"vào ngày" and a number after it."""
+    return rf"(?:{P.phrases_source(_data()['after_meeting_word'])})\s+(?=\d)"
 
 
 @functools.cache
 def _day_word_before_number() -> regex.Pattern:
-    """The end of ``_after_meeting_word``: "ngày"/"vào ngày" and a number after it."""
-    return P.compile_(rf"(?:{P.phrases_source(_data()['after_meeting_word'])})\s+(?=\d)", ignore_case=True)
+    return P.compile_(_day_word_before_number_source(), ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:

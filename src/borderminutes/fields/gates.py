@@ -106,7 +106,7 @@ def _grammar(kind: str) -> _Grammar:
 
 
 def _first_words(phrases) -> tuple[str, ...]:
-    return tuple(sorted({phrase.casefold().split()[0] for phrase in phrases}))
+    return tuple(sorted({phrase.casefold().split()[0] for phrase in phrases if phrase.split()}))
 
 
 @per_article

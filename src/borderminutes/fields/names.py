@@ -24,6 +24,17 @@ MAX_NATIVE_NAME_WORDS = 4  # Vietnamese 2–4 syllables, Chinese 2–3
 
 _OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe",
               "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_NEW_TONES = {old: new for new, old in _OLD_TONES.items()}  # "òa" -> "oà"
+_VOWELS = frozenset("aeiouy")
+
+
+def second_vowel_tone(syllable: str) -> str:
+    """"hòa", "thủy" -> "hoà", "thuỷ": a lower-case open syllable ending in oa/oe/uy, spelled with the
+    mark on the second vowel (as underthesea's word list spells them); any other syllable as it is."""
+    new = _NEW_TONES.get(syllable[-2:])
+    if new is None or any(c in _VOWELS for c in unicodedata.normalize("NFD", syllable[:-2])):
+        return syllable
+    return syllable[:-2] + new
 
 
 @dataclass(slots=True)
@@ -37,12 +48,28 @@ class Token:
     place_patterns: tuple  # (pattern, kind) of the place, country and gate names that may begin here; mostly ()
 
 
+MAX_CACHED_PIECE_CHARS = 40  # longer text (a URL, a run of Chinese characters) rarely repeats: not remembered
+
+
+def _short_text_cache(maxsize: int):
+    """``functools.lru_cache`` for a function of one string, bypassed for long strings: they rarely
+    repeat, and a few thousand of them would hold megabytes for nothing."""
+    def decorate(fn):
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def wrapper(text: str):
+            return cached(text) if len(text) <= MAX_CACHED_PIECE_CHARS else fn(text)
+        return wrapper
+    return decorate
+
+
 @functools.cache
 def _old_tone_pattern():
     return P.compile_("|".join(_OLD_TONES))
 
 
-@functools.lru_cache(maxsize=65536)
+@_short_text_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Comparison key: case-folded, one tone placement ("Tỉnh uỷ" == "tỉnh ủy")."""
     text = unicodedata.normalize("NFC", text).casefold()
@@ -149,7 +176,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 # piece -> _piece_fields(piece). A plain dict, cleared when full: cheaper to look up than an LRU
-# cache, whose bookkeeping touches more memory on every hit.
+# cache, whose bookkeeping touches more memory on every hit. Only short pieces are kept
+# (MAX_CACHED_PIECE_CHARS).
 _PIECES: dict[str, tuple] = {}
 _MAX_PIECES = 65536
 
@@ -165,13 +193,13 @@ def _piece_fields(piece: str) -> tuple:
                     _place_patterns_starting(word) if word[0].isupper() else ())
                    for word, k in split_words(piece))
     fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
-    if len(_PIECES) >= _MAX_PIECES:
-        _PIECES.clear()
-    _PIECES[piece] = fields
+    if len(piece) <= MAX_CACHED_PIECE_CHARS:
+        if len(_PIECES) >= _MAX_PIECES:
+            _PIECES.clear()
+        _PIECES[piece] = fields
     return fields
 
 
-@functools.lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[str, bool]:
     """(fold key, capitalized like a proper name) of one token."""
     return fold(word), word[0].isupper() and word[0].isalpha() and (len(word) == 1 or word[1:].islower())
@@ -270,18 +298,14 @@ def _place_patterns() -> tuple[tuple[object, str], ...]:
     return ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"), (_gates_pattern(), "gate"))
 
 
-@functools.lru_cache(maxsize=16384)
+@_short_text_cache(maxsize=16384)
 def _place_patterns_starting(word: str) -> tuple[tuple[object, str], ...]:
     """The ``_place_patterns`` whose names may begin with ``word`` (a partial match of the word alone).
 
     Most capitalized words, family names among them, begin none and need no search in the
     text; most others begin names of one kind only.
     """
-    found = tuple(entry for entry in _place_patterns() if entry[0].match(word, partial=True, timeout=P.timeout()))
-    return _PATTERN_SETS.setdefault(found, found)
-
-
-_PATTERN_SETS: dict[tuple, tuple] = {}  # one object for each combination of _place_patterns
+    return tuple(entry for entry in _place_patterns() if entry[0].match(word, partial=True, timeout=P.timeout()))
 
 
 @functools.cache

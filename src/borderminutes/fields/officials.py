@@ -62,7 +62,7 @@ class Mention:
 
     start: int = field(init=False)  # text offsets: read again and again by the cue checks
     end: int = field(init=False)
-    _name_text: str | None = field(default=None, init=False, repr=False)
+    _name_text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         tokens = self.sentence.tokens
@@ -112,7 +112,7 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
         return None
     end = sentence.index_at(m.end())  # the match must end where a token ends ...
     if tokens[end - 1].end != m.end() or \
-            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and a word
+            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and no word runs on
         return None
     plural = bool(m.group("plural"))
     return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
@@ -277,6 +277,8 @@ def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
     words = set()
     for key in keys:
         for phrase in data()[key]:
+            if not phrase.split():
+                continue  # a blank entry: phrases() skips it too
             word = phrase.split()[-1 if last else 0].casefold()
             if word.endswith(":") or word.startswith(","):
                 return None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import pickle
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -23,6 +22,7 @@ from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Official, Proposal, Side
 from ..segment import Article, Paragraph, Sentence, per_article
+from .names import second_vowel_tone
 from .wordlists import alternation, ending, starting
 
 Span = tuple[int, int]
@@ -260,7 +260,7 @@ def _common_word_end(scan: str, cursor: int, end: int) -> int | None:
     if not syllable[:1].isupper():
         return None
     words = [w.lower() for w in (syllable, *tail.captures("syllable"))]
-    spelled = [_modern_tone(w) for w in words]  # as the dictionary spells them
+    spelled = [second_vowel_tone(w) for w in words]  # as the dictionary spells them
     size = _longest_word(spelled, _dictionary()) or _longest_word(words, _addressee_words())
     if not size or size < len(words) and " ".join(spelled[size - 1:size + 1]) in _dictionary():
         return None  # "Việt Nam sử dụng": the last syllable belongs to the next word
@@ -278,22 +278,6 @@ def _addressee_words() -> frozenset[str]:
 def _longest_word(syllables: list[str], words: frozenset[str]) -> int:
     """How many of ``syllables`` (two or more) make the longest of ``words``; 0 if none."""
     return next((n for n in range(len(syllables), 1, -1) if " ".join(syllables[:n]) in words), 0)
-
-
-# An open syllable whose tone mark (decomposed) sits on the first of two vowels: "hòa" = h, o, ̀, a.
-_MARK_ON_FIRST_VOWEL = regex.compile(r"^([^aeiouy]*)([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])$")
-_MOVABLE_MARK_PAIRS = {"oa", "oe", "uy"}  # where the newer spelling moves the mark to the second vowel
-
-
-@functools.lru_cache(maxsize=4096)
-def _modern_tone(syllable: str) -> str:
-    """"hòa", "thủy" -> "hoà", "thuỷ": the dictionary puts the mark of an open "oa/oe/uy" on the second vowel."""
-    if len(syllable) > 5 or not syllable.endswith(("a", "e", "y")):
-        return syllable
-    m = _MARK_ON_FIRST_VOWEL.match(unicodedata.normalize("NFD", syllable))
-    if m is None or m[2] + m[4] not in _MOVABLE_MARK_PAIRS:
-        return syllable
-    return unicodedata.normalize("NFC", m[1] + m[2] + m[4] + m[3])
 
 
 @functools.cache
@@ -317,11 +301,11 @@ def _dictionary() -> frozenset[str]:
     Should a release of underthesea move the file, addressees end at the addressee words of
     proposals.yaml alone, rather than every article failing; tests/test_proposals.py checks the
     list is found, so such a release fails CI instead of passing unnoticed."""
-    path = resources.files("underthesea.pipeline.word_tokenize") / "models" / WORD_TOKENIZER_MODEL / "dictionary.bin"
     try:
-        with path.open("rb") as fh:
+        folder = resources.files("underthesea.pipeline.word_tokenize")
+        with (folder / "models" / WORD_TOKENIZER_MODEL / "dictionary.bin").open("rb") as fh:
             return frozenset(pickle.load(fh))  # the package's own file, as trusted as its code
-    except (OSError, pickle.UnpicklingError, EOFError):
+    except Exception:  # moved, renamed or re-shaped by a release: degrade, never fail the article
         return frozenset()
 
 

@@ -474,7 +474,8 @@ def _contains(outer: str, inner: str) -> bool:
 
 @functools.cache
 def _country_first_words() -> tuple[str, ...]:
-    return tuple(sorted({name.split()[0] for names in P.load("admin")["countries"].values() for name in names}))
+    return tuple(sorted({name.split()[0] for names in P.load("admin")["countries"].values() for name in names
+                         if name.split()}))
 
 
 def _country_mentions(article: Article, start: int, end: int) -> list[tuple[int, str]]:

@@ -113,12 +113,9 @@ class Sentence:
         self.start, self.end = start, end
         self.tokens: list[Token] = tokenize(text[start:end], start)
         self._starts: list[int] | None = None  # token starts, for index_at: made when first asked
-        self._heads: dict[int, int | None] = {}  # head_at and place_at, asked again and again for the same words
+        self._heads: dict[int, int | None] = {}  # head_at, asked again and again for the same words
         self._places: dict[int, tuple[int, str | None] | None] = {}
         self._sides: dict[tuple[int, int], frozenset[str]] = {}  # title_sides, asked for each mention's country
-
-    def __len__(self) -> int:
-        return len(self.tokens)
 
     def index_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
