@@ -72,6 +72,20 @@ def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
     return wrapper
 
 
+@per_article
+def folded_scan(article: Article) -> str | None:
+    """``article.scan`` case-folded, when folding keeps every offset (unless a letter such as "ß"
+    folds to two); else None. For cheap any-case word tests before a pattern search."""
+    folded = article.scan.casefold()
+    return folded if len(folded) == len(article.scan) else None
+
+
+def folded(article: Article, start: int, end: int) -> str:
+    """``article.scan[start:end]`` case-folded (a slice of ``folded_scan`` where there is one)."""
+    whole = folded_scan(article)
+    return whole[start:end] if whole is not None else article.scan[start:end].casefold()
+
+
 @functools.cache
 def _glued_period():
     # "phương.Ngày": a lower-case word, a full stop, then a capital with no space.

@@ -18,7 +18,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import BorderGate, Evidence
-from ..segment import Article, per_article
+from ..segment import Article, folded
 from .wordlists import alternation, ending
 
 PAIR_JOIN = " – "
@@ -109,17 +109,12 @@ def _first_words(phrases) -> tuple[str, ...]:
     return tuple(sorted({phrase.casefold().split()[0] for phrase in phrases if phrase.split()}))
 
 
-@per_article
-def _folded_paragraphs(article: Article) -> list[str]:
-    return [p.text.casefold() for p in article.paragraphs]
-
-
-def _may_hold_head(grammar: _Grammar, folded: str) -> bool:
+def _may_hold_head(grammar: _Grammar, text: str) -> bool:
     """False when no head can match in a paragraph (case-folded): the first word of every head is missing.
 
     A case-insensitive match of a word is a stretch whose case-folded form is the word's, so the
     test never drops a paragraph the pattern would match in; it spares most paragraphs the scan."""
-    return any(map(folded.__contains__, grammar.head_words))
+    return any(map(text.__contains__, grammar.head_words))
 
 
 @functools.cache
@@ -265,8 +260,8 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
     grammar = _grammar(kind)
     scan = article.scan
     found: list[Mention] = []
-    for paragraph, folded in zip(article.paragraphs, _folded_paragraphs(article)):
-        if not _may_hold_head(grammar, folded):
+    for paragraph in article.paragraphs:
+        if not _may_hold_head(grammar, folded(article, paragraph.start, paragraph.end)):
             continue
         for m in P.finditer(grammar.head, scan, paragraph.start, paragraph.end):
             if P.search(_not_after(), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):

@@ -24,7 +24,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Paragraph, Sentence, per_article
+from ..segment import Article, Paragraph, Sentence, folded, per_article
 from . import dates, location, source
 
 VIETNAM = "VN"
@@ -152,8 +152,8 @@ def _proposal_words() -> tuple[tuple[str, ...], ...]:
 def _proposes(article: Article, sentence: Sentence) -> bool:
     """A proposal word in ``sentence``. The pattern ignores case, so it can match only where every
     word of one of its phrases occurs in the case-folded sentence: most sentences need no search."""
-    folded = sentence.text.casefold()
-    return any(all(word in folded for word in words) for words in _proposal_words()) \
+    text = folded(article, sentence.start, sentence.end)
+    return any(all(word in text for word in words) for words in _proposal_words()) \
         and P.search(_proposal_pattern(), article.scan, sentence.start, sentence.end) is not None
 
 

@@ -18,7 +18,7 @@ import regex
 
 from .. import patterns as P
 from ..models import Evidence
-from ..segment import Article, per_article
+from ..segment import Article, folded_scan
 
 
 @functools.cache
@@ -47,16 +47,9 @@ def _both_cases(folded_words: list[str]) -> tuple[regex.Pattern, regex.Pattern]:
     return P.phrases(folded_words), P.phrases(folded_words, ignore_case=False)
 
 
-@per_article
-def _folded_scan(article: Article) -> str | None:
-    """The scan text case-folded, if folding keeps every offset; else None."""
-    folded = article.scan.casefold()
-    return folded if len(folded) == len(article.scan) else None
-
-
 def _occurrences(article: Article, patterns: tuple[regex.Pattern, regex.Pattern]) -> list[Evidence]:
     any_case, folded_case = patterns
-    folded = _folded_scan(article)
+    folded = folded_scan(article)
     pattern, searched = (any_case, article.scan) if folded is None else (folded_case, folded)
     found = []
     for paragraph in article.paragraphs:
