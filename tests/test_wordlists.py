@@ -28,3 +28,8 @@ def test_ending_and_starting_place_whole_words():
     assert not P.search(wordlists.ending(WORDS), "bcác", 0, 4)
     assert P.match(wordlists.starting(WORDS), "Nội dung chính", 0)
     assert not P.match(wordlists.starting(WORDS), "ýa", 0)
+
+
+def test_first_words_skip_blank_entries_and_fold_on_request():
+    assert wordlists.first_words(["Cửa khẩu", "cửa khẩu", "  ", "Lối mở"]) == ("cửa", "lối")
+    assert wordlists.first_words(["Trung Quốc", "Lào"], fold=False) == ("Lào", "Trung")

@@ -19,7 +19,7 @@ from .. import gazetteer
 from .. import patterns as P
 from ..models import BorderGate, Evidence
 from ..segment import Article, folded
-from .wordlists import alternation, ending
+from .wordlists import alternation, ending, first_words
 
 PAIR_JOIN = " – "
 NOT_AFTER_REACH = 40  # characters before a head searched for an organisation's name ("Khu kinh tế")
@@ -101,12 +101,8 @@ def _grammar(kind: str) -> _Grammar:
         rf"(?P<levels>(?:\s+\(?(?i:{levels})(?!\w)\)?)*)"
     )
     return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"),
-                    _first_words(spec["heads"]),
-                    _first_words([*spec["heads"], *words["pair_words"], *words["plural_words"]]))
-
-
-def _first_words(phrases) -> tuple[str, ...]:
-    return tuple(sorted({phrase.casefold().split()[0] for phrase in phrases if phrase.split()}))
+                    first_words(spec["heads"]),
+                    first_words([*spec["heads"], *words["pair_words"], *words["plural_words"]]))
 
 
 def _may_hold_head(grammar: _Grammar, text: str) -> bool:

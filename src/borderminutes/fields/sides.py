@@ -26,6 +26,7 @@ from .. import patterns as P
 from ..models import Side
 from ..segment import Article, Paragraph, Sentence, folded, per_article
 from . import dates, location, source
+from .wordlists import first_words
 
 VIETNAM = "VN"
 CLAUSE_BREAKS = ";.!?"
@@ -474,8 +475,7 @@ def _contains(outer: str, inner: str) -> bool:
 
 @functools.cache
 def _country_first_words() -> tuple[str, ...]:
-    return tuple(sorted({name.split()[0] for names in P.load("admin")["countries"].values() for name in names
-                         if name.split()}))
+    return first_words([name for names in P.load("admin")["countries"].values() for name in names], fold=False)
 
 
 def _country_mentions(article: Article, start: int, end: int) -> list[tuple[int, str]]:

@@ -31,6 +31,12 @@ def _ending(words: tuple[str, ...]) -> regex.Pattern:
     return P.compile_(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True, reverse=True)
 
 
+def first_words(phrases: Iterable[str], *, fold: bool = True) -> tuple[str, ...]:
+    """The first word of each phrase (case-folded unless ``fold`` is False), for a cheap test that a
+    phrase may occur in a text before searching it with the phrases' pattern."""
+    return tuple(sorted({(p.casefold() if fold else p).split()[0] for p in phrases if p.split()}))
+
+
 def starting(words: Iterable[str]) -> regex.Pattern:
     """One of ``words`` as a whole word where ``P.match`` starts; any case."""
     return _starting(tuple(words))
