@@ -48,11 +48,11 @@ class Evidence(_Model):
 
     @classmethod
     def of(cls, article: str, start: int, end: int) -> "Evidence":
-        """The evidence for ``article[start:end]``, correct by construction: so it skips pydantic's
-        validation (tens of evidences an article), after checking the offsets themselves."""
+        """The evidence for ``article[start:end]``, correct by construction once the offsets lie
+        inside the article (a slice past its end would silently come back shorter)."""
         if not 0 <= start <= end <= len(article):
             raise ValueError(f"evidence [{start}:{end}] is outside the article (0-{len(article)})")
-        return cls.model_construct(start=start, end=end, text=article[start:end])
+        return cls(start=start, end=end, text=article[start:end])
 
 
 class Source(_Model):
