@@ -249,9 +249,11 @@ def _capital_before(scan: str, window: int, pos: int) -> bool:
     """What ``_name_word_before()`` needs, tested without a regex call: a space at the end ("$" also
     matches before a final line break) and a capital letter in the word before it. Most places
     follow a lower-case word ("tỉnh Lào Cai")."""
-    space = pos - 1 if pos - 1 >= window and scan[pos - 1] == " " else \
-        pos - 2 if pos - 2 >= window and scan[pos - 1] == "\n" and scan[pos - 2] == " " else None
-    if space is None:
+    if pos - 1 >= window and scan[pos - 1] == " ":
+        space = pos - 1
+    elif pos - 2 >= window and scan[pos - 1] == "\n" and scan[pos - 2] == " ":
+        space = pos - 2
+    else:
         return False
     word_start = max(window, scan.rfind(" ", window, space) + 1)
     return any(map(str.isupper, scan[word_start:space]))
