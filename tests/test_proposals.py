@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from borderminutes.document import from_text
 from borderminutes.fields.gates import find_gates
 from borderminutes.fields.proposals import find_proposals
@@ -177,6 +179,20 @@ def test_the_word_list_of_underthesea_is_found():
 
     words = _dictionary()
     assert len(words) > 50_000 and "thương mại" in words
+
+
+def test_a_timeout_while_loading_the_word_list_is_not_kept_as_a_missing_list(monkeypatch):
+    from borderminutes.fields import proposals
+
+    def out_of_time(package):
+        raise TimeoutError("the field's time ran out")
+
+    proposals._dictionary.cache_clear()
+    monkeypatch.setattr(proposals.resources, "files", out_of_time)
+    with pytest.raises(TimeoutError):
+        proposals._dictionary()
+    monkeypatch.undo()
+    assert len(proposals._dictionary()) > 50_000
 
 
 def test_an_addressee_ends_on_whole_words_whatever_the_spacing():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import importlib
 import json
 import multiprocessing
 import os
@@ -411,6 +412,57 @@ def test_a_runaway_pattern_is_stopped_by_the_field_alarm_and_becomes_a_warning(m
     assert time.monotonic() - started < 1.5
     assert "source: pattern matching timed out on this text (over 0.5 s); field left empty" in result.warnings
     assert result.source.title is None and result.source.sha256
+
+
+def test_the_field_alarm_never_cuts_an_import_short(monkeypatch, tmp_path):
+    # A module cut off half-way stays broken for the whole process: every later article would fail on it.
+    (tmp_path / "slow_to_import.py").write_text("import time\ntime.sleep(0.4)\nLOADED = True\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.1)
+    real_source = source.extract_source
+
+    def importing_source(article):
+        importlib.import_module("slow_to_import")  # runs past the field's limit: the alarm finds it importing
+        return real_source(article)
+
+    monkeypatch.setattr(source, "extract_source", importing_source)
+    try:
+        extract_text(GOOD.read_text(encoding="utf-8"))
+        assert sys.modules["slow_to_import"].LOADED
+    finally:
+        sys.modules.pop("slow_to_import", None)
+
+
+def test_what_the_process_loads_once_is_not_charged_to_the_article(monkeypatch):
+    monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.3)
+    monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 0.4)
+    real_source = source.extract_source
+
+    def loading_source(article):
+        with P.one_time_load():  # as a model or word list loaded on first need
+            time.sleep(0.5)
+        return real_source(article)
+
+    monkeypatch.setattr(source, "extract_source", loading_source)
+    loaded_before = P.one_time_load_seconds()
+    result = extract_text(GOOD.read_text(encoding="utf-8"))
+    assert P.one_time_load_seconds() - loaded_before >= 0.5
+    assert result.warnings == [] and result.source.title and result.meeting is not None
+
+
+def test_a_runaway_pattern_after_a_one_time_load_is_still_stopped(monkeypatch):
+    monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.3)
+
+    def loading_then_runaway(article):
+        with P.one_time_load():
+            time.sleep(0.4)
+        _backtracking_source(article)
+
+    monkeypatch.setattr(source, "extract_source", loading_then_runaway)
+    started = time.monotonic()
+    result = extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")
+    assert time.monotonic() - started < 1.7
+    assert "source: pattern matching timed out on this text (over 0.3 s); field left empty" in result.warnings
 
 
 def test_outside_the_main_thread_each_pattern_call_carries_its_own_timeout(monkeypatch):

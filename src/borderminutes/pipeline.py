@@ -12,7 +12,9 @@ budget: past it the field running is stopped (in the main thread of a POSIX
 process, through SIGALRM; elsewhere only between fields) and the rest are
 skipped, each with a warning. Where the alarm works it also stops a single field
 after FIELD_TIME_LIMIT (a runaway pattern), so the regex calls inside run without
-their own timeout; elsewhere each call carries ``patterns.TIMEOUT``.
+their own timeout; elsewhere each call carries ``patterns.TIMEOUT``. Neither limit
+counts what the process loads once (``patterns.one_time_load``: compiled patterns,
+word lists, models), and the alarm never cuts an import short.
 """
 
 from __future__ import annotations
@@ -42,7 +44,12 @@ ARTICLE_BUDGET = 10.0
 # Seconds one field extractor may take where the alarm can stop it: its patterns ran away on this text.
 FIELD_TIME_LIMIT = 2.0
 
+# Seconds the alarm waits again when it finds an import running: a module cut off half-way stays broken
+# for the whole process (every later article would fail on it).
+IMPORT_GRACE = 0.01
+
 _deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
+_loaded_before: contextvars.ContextVar[float] = contextvars.ContextVar("one_time_load_seconds_before", default=0.0)
 _alarm_ready: contextvars.ContextVar[bool] = contextvars.ContextVar("alarm_ready", default=False)
 
 
@@ -127,7 +134,8 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
 
 def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str]) -> T:
     """Run one field extractor; a pattern timeout or the spent time budget leaves the field empty with a warning."""
-    remaining = _deadline.get() - time.monotonic()
+    loading = P.one_time_load_seconds() - _loaded_before.get()  # what the process loads once is not the article's
+    remaining = _deadline.get() + loading - time.monotonic()
     if remaining <= 0:
         warnings.append(f"{field}: skipped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up")
         return fallback
@@ -153,6 +161,7 @@ def _article_budget():
     """The deadline of one article's fields, and the SIGALRM handler that enforces it where SIGALRM is
     ours to use. The handler is installed once per article: that costs more than a field's timer."""
     deadline = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
+    loaded_before = _loaded_before.set(P.one_time_load_seconds())
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm))
     previous = signal.signal(signal.SIGALRM, _on_alarm) if usable else None
@@ -163,6 +172,7 @@ def _article_budget():
         _alarm_ready.reset(ready)
         if usable:
             signal.signal(signal.SIGALRM, previous)
+        _loaded_before.reset(loaded_before)
         _deadline.reset(deadline)
 
 
@@ -182,4 +192,16 @@ def _alarm(seconds: float):
 
 
 def _on_alarm(signum, frame) -> None:
+    if _importing(frame):
+        signal.setitimer(signal.ITIMER_REAL, IMPORT_GRACE)
+        return
     raise BudgetExceeded("the article's time budget was used up")
+
+
+def _importing(frame) -> bool:
+    """Whether the code the alarm interrupted runs inside an import."""
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False

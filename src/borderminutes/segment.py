@@ -102,9 +102,17 @@ def _sent_tokenize(text: str) -> list[str]:
     stripped = text.strip()
     if not any(stop in stripped.rstrip(_STOPS) for stop in _STOPS):
         return [stripped] if stripped else []
-    from underthesea import sent_tokenize  # imported on first use: keeps start-up fast
+    return _sentence_tokenizer()(text)
 
-    return sent_tokenize(text)
+
+@functools.cache
+def _sentence_tokenizer() -> Callable[[str], list[str]]:
+    """``underthesea.sent_tokenize``, imported on first need: keeps start-up fast."""
+    with P.one_time_load():
+        from underthesea import sent_tokenize
+
+        sent_tokenize("Một. Hai.")  # anything it loads on its first call, loaded here too
+    return sent_tokenize
 
 
 def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:

@@ -408,17 +408,25 @@ def surname_start(text: str, tokens: list[Token], i: int, j: int, first: int = 0
     return None
 
 
+@functools.cache
+def _pos_tagger():
+    """``underthesea.pos_tag``, imported and its models loaded on first need: keeps start-up fast."""
+    with P.one_time_load():
+        from underthesea import pos_tag
+
+        pos_tag("Hà Nội")  # its first call loads the word segmenter's and the tagger's models
+    return pos_tag
+
+
 def proper_noun_start(sentence: str, offset: int, tokens: list[Token], i: int, j: int, first: int) -> int | None:
     """Where underthesea's last proper noun (Np) inside ``tokens[i:j]`` starts, if it ends at ``j``.
 
     Used only for runs the gazetteer and the family names cannot split (one call per
     such sentence, about a millisecond).
     """
-    from underthesea import pos_tag  # imported on first use: keeps start-up fast
-
     end = tokens[j - 1].end - offset
     cursor = 0
-    for word, tag in pos_tag(sentence):
+    for word, tag in _pos_tagger()(sentence):
         found = sentence.find(word, cursor)
         if found < 0:
             continue
