@@ -107,12 +107,87 @@ def _sent_tokenize(text: str) -> list[str]:
 
 @functools.cache
 def _sentence_tokenizer() -> Callable[[str], list[str]]:
-    """``underthesea.sent_tokenize``, imported on first need: keeps start-up fast."""
+    """underthesea's sentence splitter, imported on first need (keeps start-up fast). Its own
+    ``sent_tokenize`` walks the text one character at a time in Python; ``_split_at_stops`` gives
+    the same sentences stepping from stop to stop, with its abbreviations. Should a release no longer
+    have them where this looks, its ``sent_tokenize`` is used as it is."""
     with P.one_time_load():
         from underthesea import sent_tokenize
+        from underthesea.pipeline.sent_tokenize import _load_model
 
         sent_tokenize("Một. Hai.")  # anything it loads on its first call, loaded here too
-    return sent_tokenize
+        _load_model()
+        from underthesea.pipeline.sent_tokenize import sentence_tokenizer
+    abbreviations = getattr(sentence_tokenizer, "abbrev_types", None)
+    if not isinstance(abbreviations, (set, frozenset)):
+        return sent_tokenize
+    return functools.partial(_split_at_stops, abbreviations=frozenset(abbreviations))
+
+
+_SPACES_AFTER_STOP = " \t\n\r"
+
+
+def _split_at_stops(text: str, abbreviations: frozenset[str]) -> list[str]:
+    """``underthesea.sent_tokenize(text)``: a sentence ends at a run of "?" or "!", at a "." that
+    neither stands between two digits nor ends an abbreviation ("Tp.", "TS."), and at an
+    ellipsis ("...") before a capital or the end."""
+    if not text.strip():
+        return []
+    sentences: list[str] = []
+    start = resume = 0  # where the sentence being read starts; where reading goes on
+    n = len(text)
+    for stop in P.finditer(_stop(), text):
+        i = stop.start()
+        if i < resume:
+            continue  # inside a run of stops already read
+        end = i + 1
+        if text[i] == ".":
+            while end < n and text[end] == ".":
+                end += 1
+            if end - i >= 3:  # an ellipsis ends a sentence only before a capital or the end
+                after = _skip(text, end, " \t")
+                if after >= n or text[after].isupper():
+                    _add(sentences, text[start:end])
+                    start = end = _skip(text, end, _SPACES_AFTER_STOP)
+                resume = end
+                continue
+            end = i + 1
+            if 0 < i and text[i - 1].isdigit() and end < n and text[end].isdigit():
+                continue  # 1.500.000, 15.12.2025
+            word = _word_before(text, i)
+            if word and word.lower() in abbreviations:
+                continue
+        while end < n and text[end] in _STOPS:
+            end += 1
+        _add(sentences, text[start:end])
+        start = resume = _skip(text, end, _SPACES_AFTER_STOP)
+    _add(sentences, text[start:])
+    return sentences
+
+
+def _add(sentences: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        sentences.append(piece)
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The letters, digits and dots right before ``pos`` (underthesea's "preceding word")."""
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:pos]
+
+
+@functools.cache
+def _stop():
+    return P.compile_(r"[.?!]")
 
 
 def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
