@@ -184,11 +184,11 @@ def test_the_word_list_of_underthesea_is_found():
 def test_a_timeout_while_loading_the_word_list_is_not_kept_as_a_missing_list(monkeypatch):
     from borderminutes.fields import proposals
 
-    def out_of_time(package):
+    def out_of_time(*parts):
         raise TimeoutError("the field's time ran out")
 
     proposals._dictionary.cache_clear()
-    monkeypatch.setattr(proposals.resources, "files", out_of_time)
+    monkeypatch.setattr(proposals.underthesea_files, "package_file", out_of_time)
     with pytest.raises(TimeoutError):
         proposals._dictionary()
     monkeypatch.undo()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -62,3 +64,13 @@ def test_the_abbreviations_of_underthesea_are_found():
     """Without them, sentences would still be right (underthesea's own splitter is used) but slow:
     a release that moves them fails here instead of passing unnoticed."""
     assert isinstance(_sentence_tokenizer(), functools.partial)
+
+
+def test_reading_an_article_does_not_import_underthesea():
+    """Its import loads every pipeline it has (about 0.3 s of start-up in every process); an article
+    needs only its sentence splitter and word list, read from its folder (underthesea_files)."""
+    code = ("import sys; from borderminutes import extract_file; "
+            f"r = extract_file({str(SAMPLES / 'laocai-honghe-talks-2023.txt')!r}); "
+            "assert r.meeting and r.meeting.officials; print(sorted(m for m in sys.modules if 'underthesea' in m))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "['borderminutes.underthesea_files']"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
 from . import patterns as P
+from . import underthesea_files
 from .boilerplate import Cleaned, Removed, Span
 from .document import Document
 
@@ -107,20 +108,16 @@ def _sent_tokenize(text: str) -> list[str]:
 
 @functools.cache
 def _sentence_tokenizer() -> Callable[[str], list[str]]:
-    """underthesea's sentence splitter, imported on first need (keeps start-up fast). Its own
-    ``sent_tokenize`` walks the text one character at a time in Python; ``_split_at_stops`` gives
-    the same sentences stepping from stop to stop, with its abbreviations. Should a release no longer
-    have them where this looks, its ``sent_tokenize`` is used as it is."""
+    """underthesea's sentence splitter, loaded on first need. Its own ``sent_tokenize`` walks the text
+    one character at a time in Python; ``_split_at_stops`` gives the same sentences stepping from stop
+    to stop, with its abbreviations. Should a release no longer have them where this looks, its
+    ``sent_tokenize`` is used as it is."""
     with P.one_time_load():
-        from underthesea import sent_tokenize
-        from underthesea.pipeline.sent_tokenize import _load_model
-
-        sent_tokenize("Một. Hai.")  # anything it loads on its first call, loaded here too
-        _load_model()
-        from underthesea.pipeline.sent_tokenize import sentence_tokenizer
-    abbreviations = getattr(sentence_tokenizer, "abbrev_types", None)
+        splitter = underthesea_files.sentence_splitter()
+        splitter.sent_tokenize("Một. Hai.")  # its first call loads the abbreviations
+    abbreviations = getattr(getattr(splitter, "sentence_tokenizer", None), "abbrev_types", None)
     if not isinstance(abbreviations, (set, frozenset)):
-        return sent_tokenize
+        return splitter.sent_tokenize
     return functools.partial(_split_at_stops, abbreviations=frozenset(abbreviations))
 
 

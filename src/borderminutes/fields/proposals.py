@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 import pickle
 from dataclasses import dataclass, field
-from importlib import resources
 
 import regex
 
 from .. import gazetteer
 from .. import patterns as P
+from .. import underthesea_files
 from ..models import Evidence, Official, Proposal, Side
 from ..segment import Article, Paragraph, Sentence, per_article
 from .names import second_vowel_tone
@@ -303,8 +303,11 @@ def _dictionary() -> frozenset[str]:
     list is found, so such a release fails CI instead of passing unnoticed."""
     try:
         with P.one_time_load():
-            folder = resources.files("underthesea.pipeline.word_tokenize")
-            with (folder / "models" / WORD_TOKENIZER_MODEL / "dictionary.bin").open("rb") as fh:
+            path = underthesea_files.package_file(
+                "pipeline", "word_tokenize", "models", WORD_TOKENIZER_MODEL, "dictionary.bin")
+            if path is None:
+                raise FileNotFoundError(f"no {WORD_TOKENIZER_MODEL}/dictionary.bin in underthesea")
+            with open(path, "rb") as fh:
                 return frozenset(pickle.load(fh))  # the package's own file, as trusted as its code
     except TimeoutError:  # the field's time ran out just before the load: no broken file, so nothing to cache
         raise
