@@ -98,9 +98,8 @@ def data_dir() -> Path:
 @functools.cache
 def load(name: str) -> Any:
     """The parsed YAML file ``patterns/<name>.yaml``."""
-    path = data_dir() / f"{name}.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with one_time_load(), open(path, encoding="utf-8") as fh:
+    with one_time_load(), open(data_dir() / f"{name}.yaml", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=loader)
 
 
