@@ -26,7 +26,7 @@ from .. import patterns as P
 from ..models import Side
 from ..segment import Article, Paragraph, Sentence, folded, per_article
 from . import dates, location, source
-from .wordlists import first_words
+from .wordlists import first_words, words_per_phrase
 
 VIETNAM = "VN"
 CLAUSE_BREAKS = ";.!?"
@@ -147,7 +147,7 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
 
 @functools.cache
 def _proposal_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(phrase.casefold().split()) for phrase in _data()["proposal_words"])
+    return words_per_phrase(_data()["proposal_words"])
 
 
 def _proposes(article: Article, sentence: Sentence) -> bool:
