@@ -7,7 +7,8 @@ import json
 import pytest
 
 from borderminutes import extract_text
-from borderminutes.boilerplate import clean
+from borderminutes import patterns as P
+from borderminutes.boilerplate import _rules, clean
 from borderminutes.patterns import scan_view
 
 from conftest import SAMPLES, SEEDS
@@ -74,3 +75,12 @@ def test_nothing_from_related_news_leaks(stem):
     out = json.dumps(extract_text(text).model_dump(mode="json"), ensure_ascii=False)
     for leaked in ["Nguyễn Thị Bích Nhiệm", "Trần Cẩm Tú", "Hà Đức Hải", "Bính Ngọ", "Hồ Đức Phớc"]:
         assert leaked not in out
+
+
+def test_marker_line_matches_exactly_where_one_of_its_rules_does():
+    rules = _rules()
+    lines = [line for p in sorted(SAMPLES.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["BÌNH LUẬN (3)", "Đăng nhập", "  • Tài khoản", "baolaocai_hoidam (1).JPG", "anh tin bai", "fb yt zl tw"]
+    one_of = [rules.cut, rules.widget, rules.share, rules.placeholder, rules.image_file, rules.bullet]
+    found = [line for line in lines if P.match(rules.marker_line, line)]
+    assert found and found == [line for line in lines if any(P.match(rule, line) for rule in one_of)]

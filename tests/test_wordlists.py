@@ -33,3 +33,11 @@ def test_ending_and_starting_place_whole_words():
 def test_first_words_skip_blank_entries_and_fold_on_request():
     assert wordlists.first_words(["Cửa khẩu", "cửa khẩu", "  ", "Lối mở"]) == ("cửa", "lối")
     assert wordlists.first_words(["Trung Quốc", "Lào"], fold=False) == ("Lào", "Trung")
+
+
+def test_last_words_fold_and_skip_blank_entries():
+    assert wordlists.last_words(["Về phía", "phía", "  ", "Đoàn công tác GỒM"]) == ("gồm", "phía")
+
+
+def test_words_per_phrase_keeps_each_phrase_apart_and_skips_blank_entries():
+    assert wordlists.words_per_phrase(["Đề nghị", "", "mong  muốn"]) == (("đề", "nghị"), ("mong", "muốn"))

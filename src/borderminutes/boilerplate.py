@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
-
 from . import patterns as P
 
 
@@ -60,20 +58,22 @@ def _rules() -> _Rules:
     tail = r"\s*(?::|\(\d+\))?\s*"
     exts = "|".join(data["image_extensions"])
     labels = "|".join(data["image_label_words"])
-    rules = dict(
-        cut=P.compile_(rf"^\s*(?:{P.phrases_source(data['cut_markers'])}){tail}$", ignore_case=True),
-        widget=P.compile_(rf"^\s*(?:{P.phrases_source(data['widget_headings'])}){tail}$", ignore_case=True),
-        share=P.compile_(
+    # (source, ignore case) of each line rule: compiled alone, and joined into ``marker_line``
+    sources = dict(
+        cut=(rf"^\s*(?:{P.phrases_source(data['cut_markers'])}){tail}$", True),
+        widget=(rf"^\s*(?:{P.phrases_source(data['widget_headings'])}){tail}$", True),
+        share=(
             rf"^\s*(?:{P.phrases_source(data['share_tokens'])})(?:\s+(?:{P.phrases_source(data['share_tokens'])}))*\s*$",
-            ignore_case=True,
+            True,
         ),
-        placeholder=P.compile_(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", ignore_case=True),
-        image_file=P.compile_(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", ignore_case=True),
-        bullet=P.compile_(r"^\s*[•·●▪◦*-]\s"),
+        placeholder=(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", True),
+        image_file=(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", True),
+        bullet=(r"^\s*[•·●▪◦*-]\s", False),
     )
+    rules = {name: P.compile_(source, ignore_case=ignore_case) for name, (source, ignore_case) in sources.items()}
     # One alternation of those rules, each keeping its own case flag: it matches where one of them does.
     marker_line = P.compile_("|".join(
-        f"(?{'i' if rule.flags & regex.IGNORECASE else '-i'}:{rule.pattern})" for rule in rules.values()))
+        f"(?{'i' if ignore_case else '-i'}:{source})" for source, ignore_case in sources.values()))
     return _Rules(
         **rules,
         image_label_prefix=P.compile_(rf"^[^\n]{{5,300}}?\s-\s(?:{labels})\s\d+(?=\S)", ignore_case=True),

@@ -73,7 +73,13 @@ def canonical(name: str) -> str | None:
 @functools.cache
 def names_pattern() -> regex.Pattern:
     """Any gazetteer name or alias as a whole word, longest first; case-sensitive (proper names)."""
-    return P.phrases(_load()[1], ignore_case=False)
+    return P.compile_(names_source())
+
+
+@functools.cache
+def names_source() -> str:
+    """The source ``names_pattern()`` compiles, to write into a larger pattern (case-sensitive)."""
+    return P.phrases_source(_load()[1], ignore_case=False)
 
 
 @functools.cache
@@ -91,10 +97,17 @@ def unit_words() -> dict[str, tuple[str, ...]]:
 @functools.cache
 def unit_word_pattern() -> regex.Pattern:
     """Any administrative word ("tỉnh", "thành phố", "TP.", "châu", "khu tự trị" ...), case-insensitive."""
+    return P.compile_(unit_word_source(), ignore_case=True)
+
+
+@functools.cache
+def unit_word_source() -> str:
+    """The source ``unit_word_pattern()`` compiles, to write into a larger pattern. The words are
+    written as in the YAML, not case-folded: wrap it in "(?i:...)" for any case."""
     words = {w for ws in unit_words().values() for w in ws}
-    return P.compile_(P.word_start(words) + "(?:" + "|".join(
+    return P.word_start(words) + "(?:" + "|".join(
         P.phrase_source(w) + ("" if w.endswith(".") else r"(?!\w)") for w in sorted(words, key=lambda w: -len(w))
-    ) + ")", ignore_case=True)
+    ) + ")"
 
 
 @functools.cache

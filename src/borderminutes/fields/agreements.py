@@ -93,13 +93,19 @@ def _object_verbs() -> frozenset[str]:
     return frozenset(w.casefold() for w in _data()["verbs_with_object"])
 
 
+@functools.cache
+def _noun_before() -> regex.Pattern:
+    """A word right before the verb that makes it a noun or an adjective ("sự thống nhất", "việc ký kết")."""
+    return ending(_data()["noun_before"])
+
+
 def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
     """Is this verb stating this meeting's agreement?"""
     start, end = unit
     word = " ".join(m.group().split()).casefold()
     if word in _object_verbs() and not P.match(_object_pattern(word), scan, m.end(), end):
         return False
-    if P.search(ending(_data()["noun_before"]), scan, reach(start, m.start()), m.start()):
+    if P.search(_noun_before(), scan, reach(start, m.start()), m.start()):
         return False
     clause = _clause_start(scan, start, m.start())
     if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()):

@@ -231,6 +231,7 @@ def _level(grammar: _Grammar, m: regex.Match) -> str | None:
     return found or grammar.head_levels.get(_key(m.group("head")))
 
 
+@functools.cache
 def _not_after() -> regex.Pattern:
     """An office's name ending right before a head ("Ban quản lý cửa khẩu")."""
     return ending(_words()["not_after"])

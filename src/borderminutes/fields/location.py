@@ -50,8 +50,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     upper = P.UPPER
     word = rf"[{upper}][\w’'\-]*"
     name = rf"{word}(?:\s+{word})*"
-    unit = rf"(?i:{gazetteer.unit_word_pattern().pattern})"
-    countries = country_pattern().pattern
+    unit = rf"(?i:{gazetteer.unit_word_source()})"
+    countries = country_source()
     inside = rf"(?i:{P.phrases_source(data['facility_names_inside'] + data['facility_words_inside'])})"
     named = rf"(?=(?:\s+(?:{inside}|{unit}))*\s+(?:{word}|\d))"  # "trụ sở UBND tỉnh", not "trung tâm thành phố"
     office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
@@ -63,7 +63,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
     # Written out at every use (and with the place written twice, after an area word and without)
     # the chain was ~25,000 characters and took ~120 ms to compile. A call by name runs several
     # times slower than the group written out, so only that rare branch makes one.
-    known = rf"(?P<known>{gazetteer.names_pattern().pattern})"
+    known = rf"(?P<known>{gazetteer.names_source()})"
     # a known city or province closes a building's address, not a bare place name ("Trụ sở Bộ Quốc phòng, Hà Nội")
     known_last = rf"(?&known)(?!\s+{word})(?=\s*(?:[,.;:()]|$))"
     # "khu vực biên giới thuộc xã Tân Thanh", "địa bàn xã A Mú Sung", "khu vực mốc 1088"
@@ -87,7 +87,13 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
 
 @functools.cache
 def country_pattern() -> regex.Pattern:
-    """A printed country name ("Trung Quốc", "Lào", "Campuchia").
+    """A printed country name ("Trung Quốc", "Lào", "Campuchia"); see ``country_source``."""
+    return P.compile_(country_source())
+
+
+@functools.cache
+def country_source() -> str:
+    """The source ``country_pattern()`` compiles (case-sensitive), to write into a larger pattern.
 
     One-word short forms that begin a longer name of the same country ("Việt", "Trung")
     are left out: alone they are syllables of person names and of "Trung tâm". A one-word
@@ -99,10 +105,9 @@ def country_pattern() -> regex.Pattern:
               and not any(other.startswith(n + " ") for other in group)]
     places = [n for entries in P.load("gazetteer").values() for e in entries
               for n in [e["name"], *(e.get("aliases") or [])] if n.split()[0] in single and len(n.split()) > 1]
-    return P.compile_(
-        rf"(?:{P.phrases_source(several, ignore_case=False)}"
-        rf"|(?!{P.phrases_source(places, ignore_case=False)}){P.phrases_source(single, ignore_case=False)}"
-        r"(?!\s+[a-zà-ỹđ]))")
+    return (rf"(?:{P.phrases_source(several, ignore_case=False)}"
+            rf"|(?!{P.phrases_source(places, ignore_case=False)}){P.phrases_source(single, ignore_case=False)}"
+            r"(?!\s+[a-zà-ỹđ]))")
 
 
 def find_location(article: Article, online: bool) -> Location | None:

@@ -290,7 +290,7 @@ def _trailing_word() -> regex.Pattern:
 @functools.cache
 def _place_ahead() -> regex.Pattern:
     """An administrative word and a name: "thành phố Đông Hưng" ends the meeting's name."""
-    return P.compile_(rf"(?i:{gazetteer.unit_word_pattern().pattern})\s+[{P.UPPER}]")
+    return P.compile_(rf"(?i:{gazetteer.unit_word_source()})\s+[{P.UPPER}]")
 
 
 @functools.cache

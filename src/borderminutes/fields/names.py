@@ -166,11 +166,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             fields = known.get(piece)
             if fields is None:
                 fields = _piece_fields(piece)
-            if fields and fields[0].__class__ is str:  # one token, the piece itself
-                append(Token(piece, at, at + len(piece), *fields))
-            else:
-                for word, k, key, capitalized, is_word, place_patterns in fields:
-                    append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, place_patterns))
+            for word, k, key, capitalized, is_word, place_patterns in fields:
+                append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, place_patterns))
         at += len(piece) + 1
     return tokens
 
@@ -183,16 +180,14 @@ _MAX_PIECES = 65536
 
 
 def _piece_fields(piece: str) -> tuple:
-    """What ``Token`` needs of each token of ``piece`` besides its offsets, remembered in ``_PIECES``.
-
-    A piece is text between single spaces: usually one run of non-space characters (one token:
-    its fields after the text), but other white space (a tab, a line break) may still split it
-    (several: (word, offset in the piece, fields) each).
+    """What ``Token`` needs of each token of ``piece`` besides its offsets, remembered in ``_PIECES``:
+    (word, offset in the piece, fields) per token. A piece is text between single spaces, usually
+    one token; punctuation or other white space (a tab, a line break) may split it. One shape for
+    both: a special case for the single token measured slower than the loop over one tuple.
     """
-    tokens = tuple((word, k, *_word_keys(word), word[0].isalnum(),
+    fields = tuple((word, k, *_word_keys(word), word[0].isalnum(),
                     _place_patterns_starting(word) if word[0].isupper() else ())
                    for word, k in split_words(piece))
-    fields = tokens[0][2:] if len(tokens) == 1 and tokens[0][0] == piece else tokens
     if len(piece) <= MAX_CACHED_PIECE_CHARS:
         if len(_PIECES) >= _MAX_PIECES:
             _PIECES.clear()

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from .. import patterns as P
 from ..models import Evidence, Official, Side
 from ..segment import Article
+from . import wordlists
 from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words, spellings,
                     strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
@@ -274,16 +275,9 @@ def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
     None when a word has a colon or a comma at the edge that ``_text_before``/``_text_after``
     strip: the test would not hold, so the pattern always runs.
     """
-    words = set()
-    for key in keys:
-        for phrase in data()[key]:
-            if not phrase.split():
-                continue  # a blank entry: phrases() skips it too
-            word = phrase.split()[-1 if last else 0].casefold()
-            if word.endswith(":") or word.startswith(","):
-                return None
-            words.add(word)
-    return tuple(sorted(words))
+    phrases = [phrase for key in keys for phrase in data()[key]]
+    words = wordlists.last_words(phrases) if last else wordlists.first_words(phrases)
+    return None if any(word.endswith(":") or word.startswith(",") for word in words) else words
 
 
 def _may_end_with(before: str, *keys: str) -> bool:

@@ -109,8 +109,8 @@ def _addressee_piece() -> regex.Pattern:
     words = alternation(_data()["addressee_words"])
     bodies = alternation(_data()["addressee_bodies"])
     name = r"\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
-    unit = gazetteer.unit_word_pattern().pattern
-    countries = _countries().pattern
+    unit = gazetteer.unit_word_source()
+    countries = _countries_source()
     return P.compile_(
         rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+{name})?|(?:{bodies})\s+{name}|{unit}(?:\s+{name})?|(?i:{countries}))"
         rf"(?:\s*\([^()\n]{{1,60}}\))?"
@@ -132,9 +132,16 @@ def _unit_cut() -> regex.Pattern:
 @functools.cache
 def _countries() -> regex.Pattern:
     """Country names long enough not to be read inside other words ("Trung" in "Trung ương")."""
+    return P.compile_(_countries_source(), ignore_case=True)
+
+
+@functools.cache
+def _countries_source() -> str:
+    """The source ``_countries()`` compiles, to write into a larger pattern: case-folded, so wrap
+    it in "(?i:...)"."""
     ambiguous = {gazetteer.key(w) for w in _data()["ambiguous_country_words"]}
     names = [n for n in gazetteer.country_names() if n not in ambiguous]
-    return P.compile_(rf"{P.word_start(names)}(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
+    return rf"{P.word_start(names)}(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))"
 
 
 def reach(start: int, pos: int) -> int:
@@ -284,7 +291,7 @@ def _longest_word(syllables: list[str], words: frozenset[str]) -> int:
 def _place_name_before() -> regex.Pattern:
     """A unit word and a name of two or more capitalised syllables, ending where the search ends
     ("huyện Kim Bình"; not "biên bản Hội", where the word is no unit)."""
-    unit = gazetteer.unit_word_pattern().pattern
+    unit = gazetteer.unit_word_source()
     return P.compile_(rf"(?:{unit})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{2,}}$")
 
 

@@ -26,7 +26,7 @@ from .. import patterns as P
 from ..models import Side
 from ..segment import Article, Paragraph, Sentence, folded, per_article
 from . import dates, location, source
-from .wordlists import first_words
+from .wordlists import first_words, words_per_phrase
 
 VIETNAM = "VN"
 CLAUSE_BREAKS = ";.!?"
@@ -76,8 +76,8 @@ def _village_pattern() -> regex.Pattern:
     """A village or commune with the units or the country it lies in: "thôn Lao Chải (Việt Nam)",
     "xã Bản Lầu, huyện Mường Khương", "thôn Séo Lủng (xã Lũng Cú, huyện Đồng Văn)"."""
     villages = P.phrases_source(_data()["village_words"])
-    unit = gazetteer.unit_word_pattern().pattern
-    country = location.country_pattern().pattern
+    unit = gazetteer.unit_word_source()
+    country = location.country_source()
     word = _word()
     name = rf"{word}(?:\s+{word})*"
     return P.compile_(
@@ -89,8 +89,8 @@ def _village_pattern() -> regex.Pattern:
 def _list_gap() -> regex.Pattern:
     """What may stand between two places of one list: separators, "và", a unit word, a country in
     brackets ("... huyện Đồng Văn (Việt Nam) và thôn Đà Lũng")."""
-    unit = gazetteer.unit_word_pattern().pattern
-    country = location.country_pattern().pattern
+    unit = gazetteer.unit_word_source()
+    country = location.country_source()
     return P.compile_(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit})|\(\s*(?:{country})\s*\))*$")
 
 
@@ -110,7 +110,7 @@ def _party_sentence_pattern() -> regex.Pattern:
 def _national_pattern() -> regex.Pattern:
     """A national-level party, with the country name that may follow it within a few words."""
     parties = P.phrases_source(_data()["national_parties"], ignore_case=False)
-    country = location.country_pattern().pattern
+    country = location.country_source()
     return P.compile_(rf"(?:{parties})(?!\s+nhân\s+dân)(?:\s+(?:{country}))?")
 
 
@@ -147,7 +147,7 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
 
 @functools.cache
 def _proposal_words() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(phrase.casefold().split()) for phrase in _data()["proposal_words"])
+    return words_per_phrase(_data()["proposal_words"])
 
 
 def _proposes(article: Article, sentence: Sentence) -> bool:
@@ -234,7 +234,7 @@ def _name_word_before() -> regex.Pattern:
 
 @functools.cache
 def _unit_word_before() -> regex.Pattern:
-    return P.compile_(rf"(?:{gazetteer.unit_word_pattern().pattern})[ ]$", ignore_case=True, reverse=True)
+    return P.compile_(rf"(?:{gazetteer.unit_word_source()})[ ]$", ignore_case=True, reverse=True)
 
 
 def _inside_a_name(article: Article, start: int, pos: int) -> bool:
@@ -363,7 +363,7 @@ def _side_cue_before() -> regex.Pattern:
     """A side's own name in an attendee list: "về phía tỉnh Nghệ An", "tại điểm cầu huyện Bát Xát",
     "Tham gia đoàn tỉnh Phongsaly"."""
     cues = P.phrases_source(_data()["side_cues"])
-    unit = gazetteer.unit_word_pattern().pattern
+    unit = gazetteer.unit_word_source()
     return P.compile_(rf"(?:{cues})\s+(?:(?:các|hai|\d+)\s+)?(?:(?:{unit})\s+)?$", ignore_case=True)
 
 
@@ -417,7 +417,7 @@ def _country_cue_pattern() -> regex.Pattern:
 @functools.cache
 def _country_pair_pattern() -> regex.Pattern:
     """Vietnam paired with a foreign country in a headline: "Việt Nam - Lào", "Lào và Việt Nam"."""
-    country = location.country_pattern().pattern
+    country = location.country_source()
     vietnam = P.phrases_source(P.load("admin")["countries"][VIETNAM], ignore_case=False)
     join = r"\s*(?:[-–—]|và|với)\s*"
     return P.compile_(rf"(?:{vietnam}){join}(?!{vietnam})(?:{country})|(?!{vietnam})(?:{country}){join}(?:{vietnam})")
@@ -526,7 +526,7 @@ def _organization_pattern() -> regex.Pattern:
     data = _data()["organizations"]
     heads = P.phrases_source([*data["vietnamese"], *data["foreign"]], ignore_case=False)
     inside = P.phrases_source(_data()["organization_words_inside"])
-    unit = gazetteer.unit_word_pattern().pattern
+    unit = gazetteer.unit_word_source()
     word = _word()
     size = int(_data()["organization_max_words"])
     # The head words and the gazetteer's names are written out once each and called by name
@@ -537,7 +537,7 @@ def _organization_pattern() -> regex.Pattern:
     joiner = rf"\s+(?:[-–]\s+(?!(?&head))|(?i:và)\s+(?=(?i:{inside})(?!\w))(?!(?&head)))?"
     return P.compile_(
         rf"(?P<head>{heads})(?P<name>(?:{joiner}(?!{known_ahead})(?:(?i:{inside})|{word})){{0,{size}}})"
-        rf"(?P<place>\s+(?:(?i:{unit})\s+)?(?P<known>{gazetteer.names_pattern().pattern}))?")
+        rf"(?P<place>\s+(?:(?i:{unit})\s+)?(?P<known>{gazetteer.names_source()}))?")
 
 
 @functools.cache
@@ -595,7 +595,7 @@ def _without_fragments(orgs: list[_Organization]) -> list[str]:
 
 @functools.cache
 def _venue_pattern() -> regex.Pattern:
-    unit = gazetteer.unit_word_pattern().pattern
+    unit = gazetteer.unit_word_source()
     word = _word()
     return P.compile_(rf"(?i:điểm\s+cầu)\s+(?:(?i:{unit})\s+)?{word}(?:\s+{word})*")
 

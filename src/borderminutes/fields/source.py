@@ -247,7 +247,8 @@ def timestamp(line: str) -> str | None:
 
 
 def is_valid_day(day: int, month: int, year: int | None) -> bool:
-    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not."""
+    """A real calendar day; without a year, 29/2 is allowed and 31/2 is not. Kept here, not in
+    dates, which uses it too: ``layout`` checks the publication date, and dates imports source."""
     if not 1 <= month <= 12:
         return False
     leap = year is None or calendar.isleap(year)

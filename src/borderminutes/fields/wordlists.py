@@ -33,8 +33,23 @@ def _ending(words: tuple[str, ...]) -> regex.Pattern:
 
 def first_words(phrases: Iterable[str], *, fold: bool = True) -> tuple[str, ...]:
     """The first word of each phrase (case-folded unless ``fold`` is False), for a cheap test that a
-    phrase may occur in a text before searching it with the phrases' pattern."""
-    return tuple(sorted({(p.casefold() if fold else p).split()[0] for p in phrases if p.split()}))
+    phrase may occur in a text (or start it) before searching it with the phrases' pattern."""
+    return _words_at(phrases, 0, fold)
+
+
+def last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The case-folded last word of each phrase: a text that ends with a phrase ends with one of them."""
+    return _words_at(phrases, -1, True)
+
+
+def _words_at(phrases: Iterable[str], index: int, fold: bool) -> tuple[str, ...]:
+    return tuple(sorted({(p.casefold() if fold else p).split()[index] for p in phrases if p.split()}))
+
+
+def words_per_phrase(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The case-folded words of each phrase, for a stricter cheap test than ``first_words`` before a
+    case-insensitive search: a phrase can occur only in a case-folded text that holds all its words."""
+    return tuple(tuple(p.casefold().split()) for p in phrases if p.split())
 
 
 def starting(words: Iterable[str]) -> regex.Pattern:
