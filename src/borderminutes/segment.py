@@ -13,6 +13,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
+import regex
+
 from . import patterns as P
 from . import underthesea_files
 from .boilerplate import Cleaned, Removed, Span
@@ -133,7 +135,7 @@ def _split_at_stops(text: str, abbreviations: frozenset[str]) -> list[str]:
     sentences: list[str] = []
     start = resume = 0  # where the sentence being read starts; where reading goes on
     n = len(text)
-    for stop in P.finditer(_stop(), text):
+    for stop in P.finditer(_stop_character(), text):
         i = stop.start()
         if i < resume:
             continue  # inside a run of stops already read
@@ -183,8 +185,8 @@ def _word_before(text: str, pos: int) -> str:
 
 
 @functools.cache
-def _stop():
-    return P.compile_(r"[.?!]")
+def _stop_character() -> regex.Pattern:
+    return P.compile_(f"[{regex.escape(_STOPS)}]")
 
 
 def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:
