@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from borderminutes.fields.names import Lexicon, fold, plain_words, split_words, tokenize
+from borderminutes.fields.names import (Lexicon, blank_punctuation, fold, plain_words, plain_words_blanked, split_words,
+                                        tokenize)
 
 
 @pytest.mark.parametrize("text", [
@@ -37,6 +38,11 @@ def test_a_repeated_piece_gets_its_own_offsets():
 def test_plain_words_fold_case_and_drop_punctuation():
     assert plain_words("Ông A, Phó Chủ-tịch (UBND) – covid-19.") == \
         ["ông", "a", "phó", "chủ", "tịch", "ubnd", "covid", "19"]
+
+
+@pytest.mark.parametrize("text", ["Ông A, Phó Chủ-tịch (UBND) – covid-19.", "Bà B_C: «Tiếp» đoàn", "", " – "])
+def test_plain_words_from_blanked_text_are_the_plain_words(text):
+    assert plain_words_blanked(blank_punctuation(text.casefold()), text) == plain_words(text)
 
 
 def test_lexicon_longest_phrase_of_the_asked_category():

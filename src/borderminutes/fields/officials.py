@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 
 from .. import patterns as P
 from ..models import Evidence, Official, Side
-from ..segment import Article
+from ..segment import Article, folded_scan, per_article
 from . import wordlists
-from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words, spellings,
-                    strip_foreign_honorifics, surname_start, surnames, words_of)
+from .names import (DASHES, blank_punctuation, capitalized_run, countries_named, data, fold, glued_dash, plain_words,
+                    plain_words_blanked, spellings, strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
 from .titles import head_first_words
@@ -245,14 +245,25 @@ def _mention_cue_keys() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(singles), frozenset(pairs)
 
 
-def _may_name_somebody(text: str) -> bool:
-    """Does ``text`` hold a title head or an honorific? A sentence without one names nobody.
+def _may_name_somebody(article: Article, start: int, end: int) -> bool:
+    """Does ``article.scan[start:end]`` hold a title head or an honorific? A sentence without one
+    names nobody.
 
     Checked on plain words before the sentence is tokenized (most sentences fail it).
     """
-    keys = plain_words(text)
+    blanked = _blanked_scan(article)
+    text = article.scan[start:end]
+    keys = plain_words(text) if blanked is None else plain_words_blanked(blanked[start:end], text)
     singles, pairs = _mention_cue_keys()
     return not singles.isdisjoint(keys) or not pairs.isdisjoint(zip(keys, keys[1:]))
+
+
+@per_article
+def _blanked_scan(article: Article) -> str | None:
+    """``article.scan`` case-folded with its punctuation blanked (``blank_punctuation``), for
+    ``_may_name_somebody``; None when folding would move offsets."""
+    folded = folded_scan(article)
+    return None if folded is None else blank_punctuation(folded)
 
 
 @functools.cache
@@ -900,7 +911,7 @@ def _official(article: Article, person: _Person, titles: list[str], refs: list[M
 
 def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences
-                 if _may_name_somebody(article.scan[s.start:s.end])]
+                 if _may_name_somebody(article, s.start, s.end)]
     found = [(sentence, *_mentions_in(sentence)) for sentence in sentences]
     foreign = _neighbour(sides, [m for _, named, untitled in found for m in named + untitled], article)
     article_sides = _ArticleSides(article, foreign)
