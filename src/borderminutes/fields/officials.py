@@ -67,8 +67,8 @@ class Mention:
 
     def __post_init__(self) -> None:
         tokens = self.sentence.tokens
-        self.start = tokens[self.first].start
-        self.end = tokens[self.last - 1].end
+        self.start = tokens.start(self.first)
+        self.end = tokens.end(self.last - 1)
 
     @property
     def name_text(self) -> str:
@@ -76,7 +76,7 @@ class Mention:
         if self._name_text is None:
             s, e, _ = self.name
             tokens = self.sentence.tokens
-            self._name_text = " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+            self._name_text = " ".join(self.sentence.text[tokens.start(s):tokens.end(e - 1)].split())
         return self._name_text
 
     def title_texts(self) -> list[str]:
@@ -108,12 +108,12 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
     tokens = sentence.tokens
     if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
-    m = P.match(_honorific_pattern(), sentence.text, tokens[i].start, sentence.end)
+    m = P.match(_honorific_pattern(), sentence.text, tokens.start(i), sentence.end)
     if m is None:
         return None
     end = sentence.index_at(m.end())  # the match must end where a token ends ...
-    if tokens[end - 1].end != m.end() or \
-            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and no word runs on
+    if tokens.end(end - 1) != m.end() or \
+            end < len(tokens) and tokens.start(end) == m.end() and tokens[end].is_word:  # ... and no word runs on
         return None
     plural = bool(m.group("plural"))
     return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
@@ -625,7 +625,7 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
         while key in prefixes:
             kinds = entries.get(key)
             if kinds:
-                found.append((token.start, tokens[j].end, kinds))
+                found.append((tokens.start(i), tokens.end(j), kinds))
             j += 1
             if j == len(tokens):
                 break
