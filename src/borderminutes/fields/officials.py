@@ -919,6 +919,8 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     refs: list[Mention] = []
     for sentence, named, untitled in found:
         mentions = sorted(named + untitled, key=lambda m: m.first)
+        if not mentions:
+            continue  # the cues below only ever mark mentions
         cues = _SentenceCues(sentence)
         _mark_sides(sentence, cues, mentions, article_sides)
         _mark_cues(sentence, cues, mentions)
