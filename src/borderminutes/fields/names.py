@@ -10,6 +10,7 @@ neither does.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from dataclasses import dataclass
@@ -391,9 +392,9 @@ def place_at(text: str, tokens: Tokens, i: int) -> tuple[int, str | None] | None
     if best is None:
         return None
     m, kind = best
-    end = next((k + 1 for k in range(i, len(tokens)) if tokens.end(k) == m.end()), None)
-    if end is None:
-        return None
+    end = bisect.bisect_left(tokens.starts, m.end(), i)  # after the last token that starts inside the match
+    if tokens.end(end - 1) != m.end():
+        return None  # the match ends inside a word
     if kind == "country":
         return end, gazetteer.country_names().get(gazetteer.key(m.group()))
     if kind == "gate":

@@ -82,6 +82,11 @@ class Mention:
     def title_texts(self) -> list[str]:
         return [self.sentence.title_text(t) for t in self.titles]
 
+    @functools.cached_property
+    def text_before(self) -> str:
+        """``_text_before`` the mention, from up to CUE_REACH back: the side and the other cue checks all read it."""
+        return _text_before(self.sentence.text, _reach(self.sentence, self), self.start)
+
 
 @dataclass
 class _Person:
@@ -491,8 +496,7 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
     country ("Tổng Lãnh sự Việt Nam tại Nam Ninh tiếp đoàn tỉnh Lạng Sơn có ...").
     """
     reach = _reach(sentence, mention)
-    if not _may_end_with(_text_before(sentence.text, reach, mention.start),
-                         "side_cue_ends", "honorifics", "plural_honorifics"):
+    if not _may_end_with(mention.text_before, "side_cue_ends", "honorifics", "plural_honorifics"):
         return None  # a side cue ends with "có|do|gồm|là" [and an honorific] right before the mention
     for at, after, kinds in reversed(cues.words):
         if at < reach:
@@ -693,7 +697,7 @@ def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention])
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
-        before = _text_before(text, reach, mention.start)
+        before = mention.text_before
         participating = _may_end_with(before, "participation_before", "honorifics", "plural_honorifics") and \
             P.search(_participation_pattern(), text, reach, mention.start) is not None
         listed = _may_end_with(before, "attendance_ends", "honorifics", "plural_honorifics") and \
