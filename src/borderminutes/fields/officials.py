@@ -284,16 +284,21 @@ def _participation_pattern():
 # string test costs far less than the pattern.
 
 
+EDGE_CHARS = 40  # characters beside a mention that the tests fold and read: more than any edge word has
+
+
 @functools.cache
 def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
     """The case-folded last (or first) words of the phrases of these lists of patterns/officials.yaml.
 
     None when a word has a colon or a comma at the edge that ``_text_before``/``_text_after``
-    strip: the test would not hold, so the pattern always runs.
+    strip, or is longer than the EDGE_CHARS they keep: the test would not hold, so the pattern
+    always runs.
     """
     phrases = [phrase for key in keys for phrase in data()[key]]
     words = wordlists.last_words(phrases) if last else wordlists.first_words(phrases)
-    return None if any(word.endswith(":") or word.startswith(",") for word in words) else words
+    unfit = any(word.endswith(":") or word.startswith(",") or len(word) > EDGE_CHARS for word in words)
+    return None if unfit else words
 
 
 def _may_end_with(before: str, *keys: str) -> bool:
@@ -307,19 +312,21 @@ def _may_start_with(after: str, *keys: str) -> bool:
 
 
 def _text_before(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` case-folded, without the white space and one colon at its end."""
+    """The end of ``text[start:end]`` case-folded (its last EDGE_CHARS), without the white space
+    and one colon at its end."""
     before = text[start:end].rstrip()
     if before.endswith(":"):
         before = before[:-1].rstrip()
-    return before.casefold()
+    return before[-EDGE_CHARS:].casefold()
 
 
 def _text_after(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` case-folded, without the white space and one comma at its start."""
+    """The start of ``text[start:end]`` case-folded (its first EDGE_CHARS), without the white space
+    and one comma at its start."""
     after = text[start:end].lstrip()
     if after.startswith(","):
         after = after[1:].lstrip()
-    return after.casefold()
+    return after[:EDGE_CHARS].casefold()
 
 
 # --- finding mentions ----------------------------------------------------------------
