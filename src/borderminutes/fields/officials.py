@@ -113,6 +113,9 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
     tokens = sentence.tokens
     if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
+    second_words = _honorific_second_words().get(tokens[i].key)
+    if second_words is not None and (i + 1 == len(tokens) or tokens[i + 1].key not in second_words):
+        return None  # "các đại biểu", "đồng thời": no honorific starts here
     m = P.match(_honorific_pattern(), sentence.text, tokens.start(i), sentence.end)
     if m is None:
         return None
@@ -133,6 +136,20 @@ def _mention_first_words() -> frozenset[str]:
 @functools.cache
 def _honorific_first_words() -> frozenset[str]:
     return frozenset(fold(k.split()[0]) for k in _honorific_values())
+
+
+@functools.cache
+def _honorific_second_words() -> dict[str, frozenset[str]]:
+    """First word -> second words, of the honorifics whose first word is none alone ("các" ->
+    "đồng", "ông", "bà"). Such first words are common; followed by any other word they start no
+    honorific, and the pattern need not run."""
+    phrases = [key.split() for key in _honorific_values()]
+    alone = {words[0] for words in phrases if len(words) == 1}
+    second_words: dict[str, set[str]] = {}
+    for words in phrases:
+        if len(words) > 1 and words[0] not in alone:
+            second_words.setdefault(words[0], set()).add(words[1])
+    return {first: frozenset(seconds) for first, seconds in second_words.items()}
 
 
 @functools.cache
