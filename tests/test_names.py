@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from borderminutes.fields.names import Lexicon, fold, plain_words, split_words, tokenize
+from borderminutes.fields.names import (Lexicon, blank_punctuation, fold, plain_words, plain_words_blanked, split_words,
+                                        tokenize)
 
 
 @pytest.mark.parametrize("text", [
@@ -20,23 +21,28 @@ from borderminutes.fields.names import Lexicon, fold, plain_words, split_words, 
 ])
 def test_tokens_slice_back_and_match_split_words(text):
     tokens = tokenize(text, 7)
-    assert [(t.text, t.start - 7) for t in tokens] == split_words(text)
-    for t in tokens:
-        assert text[t.start - 7:t.end - 7] == t.text
+    assert [(t.text, tokens.start(i) - 7) for i, t in enumerate(tokens)] == split_words(text)
+    for i, t in enumerate(tokens):
+        assert text[tokens.start(i) - 7:tokens.end(i) - 7] == t.text
         assert t.key == fold(t.text)
         assert t.is_word == t.text[0].isalnum()
 
 
 def test_a_repeated_piece_gets_its_own_offsets():
-    first, second = tokenize("Lào Cai, Lào Cai,")[0:5:3]
-    assert (first.text, first.start) == ("Lào", 0)
-    assert (second.text, second.start) == ("Lào", 9)
-    assert first.key == second.key == "lào"
+    tokens = tokenize("Lào Cai, Lào Cai,")
+    assert (tokens[0].text, tokens.start(0)) == ("Lào", 0)
+    assert (tokens[3].text, tokens.start(3)) == ("Lào", 9)
+    assert tokens[0].key == tokens[3].key == "lào"
 
 
 def test_plain_words_fold_case_and_drop_punctuation():
     assert plain_words("Ông A, Phó Chủ-tịch (UBND) – covid-19.") == \
         ["ông", "a", "phó", "chủ", "tịch", "ubnd", "covid", "19"]
+
+
+@pytest.mark.parametrize("text", ["Ông A, Phó Chủ-tịch (UBND) – covid-19.", "Bà B_C: «Tiếp» đoàn", "", " – "])
+def test_plain_words_from_blanked_text_are_the_plain_words(text):
+    assert plain_words_blanked(blank_punctuation(text.casefold()), text) == plain_words(text)
 
 
 def test_lexicon_longest_phrase_of_the_asked_category():

@@ -10,6 +10,7 @@ neither does.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from dataclasses import dataclass
@@ -37,15 +38,36 @@ def second_vowel_tone(syllable: str) -> str:
     return syllable[:-2] + new
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Token:
+    """A word or punctuation mark, one object for every place the same piece of text prints it:
+    where it stands is its ``Tokens``' business (``Tokens.start``, ``Tokens.end``)."""
+
     text: str
-    start: int
-    end: int
     key: str  # fold(text)
     is_capitalized: bool  # a proper-name syllable: "Hoàng", "A" — not "UBND", not "LÊ"
     is_word: bool  # starts with a letter or digit (not punctuation)
     place_patterns: tuple  # (pattern, kind) of the place, country and gate names that may begin here; mostly ()
+
+
+class Tokens(list):
+    """A text's tokens, and beside them (``starts``) the offset where each starts.
+
+    Tokens are shared by repeated pieces of text, so tokenizing mostly extends two lists
+    instead of making an object per word.
+    """
+
+    __slots__ = ("starts",)
+
+    def __init__(self):
+        super().__init__()
+        self.starts: list[int] = []
+
+    def start(self, i: int) -> int:
+        return self.starts[i]
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self[i].text)
 
 
 MAX_CACHED_PIECE_CHARS = 40  # longer text (a URL, a run of Chinese characters) rarely repeats: not remembered
@@ -142,6 +164,29 @@ def plain_words(text: str) -> list[str]:
     return words
 
 
+# The punctuation most often found beside words, commonest first (see ``blank_punctuation``).
+_COMMON_PUNCTUATION = ",.;()-/–:\"%|…“”"
+
+
+def blank_punctuation(folded: str) -> str:
+    """``folded`` with its commonest punctuation as spaces, same length: done once for a whole
+    article, it lets ``plain_words_blanked`` read any stretch with two string calls."""
+    for mark in _COMMON_PUNCTUATION:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    return folded
+
+
+def plain_words_blanked(blanked: str, text: str) -> list[str]:
+    """``plain_words(text)``, given ``text`` case-folded and through ``blank_punctuation``.
+
+    When every piece left between spaces is alphanumeric those pieces are the words; a
+    rarer mark ("_", "«") sends the text the long way.
+    """
+    words = blanked.split()
+    return words if "".join(words).isalnum() else plain_words(text)
+
+
 def spellings(word: str) -> set[str]:
     """``word`` case-folded in both tone placements ("ủy", "uỷ")."""
     folded = fold(word)
@@ -151,48 +196,51 @@ def spellings(word: str) -> set[str]:
     return {folded, old}
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def tokenize(text: str, offset: int = 0) -> Tokens:
     """The tokens of ``text``; offsets count from ``offset``.
 
-    The text is cut at single spaces and each piece is split and keyed once (``_piece_fields``,
+    The text is cut at single spaces and each piece is split and keyed once (``_piece_tokens``,
     remembered): newspapers repeat the same few thousand syllables, so most pieces cost one lookup.
     """
-    tokens: list[Token] = []
-    append = tokens.append
+    tokens = Tokens()
+    add_tokens, add_start, add_starts = tokens.extend, tokens.starts.append, tokens.starts.extend
     known = _PIECES
     at = offset
     for piece in text.split(" "):
         if piece:
-            fields = known.get(piece)
-            if fields is None:
-                fields = _piece_fields(piece)
-            for word, k, key, capitalized, is_word, place_patterns in fields:
-                append(Token(word, at + k, at + k + len(word), key, capitalized, is_word, place_patterns))
+            found = known.get(piece)
+            piece_tokens, offsets = found if found is not None else _piece_tokens(piece)
+            add_tokens(piece_tokens)
+            if offsets is None:
+                add_start(at)
+            else:
+                add_starts([at + k for k in offsets])
         at += len(piece) + 1
     return tokens
 
 
-# piece -> _piece_fields(piece). A plain dict, cleared when full: cheaper to look up than an LRU
+# piece -> _piece_tokens(piece). A plain dict, cleared when full: cheaper to look up than an LRU
 # cache, whose bookkeeping touches more memory on every hit. Only short pieces are kept
 # (MAX_CACHED_PIECE_CHARS).
-_PIECES: dict[str, tuple] = {}
+_PIECES: dict[str, tuple[tuple[Token, ...], tuple[int, ...] | None]] = {}
 _MAX_PIECES = 65536
 
 
-def _piece_fields(piece: str) -> tuple:
-    """What ``Token`` needs of each token of ``piece`` besides its offsets, remembered in ``_PIECES``:
-    (word, offset in the piece, fields) per token. A piece is text between single spaces, usually
-    one token; punctuation or other white space (a tab, a line break) may split it. One shape for
-    both: a special case for the single token measured slower than the loop over one tuple.
+def _piece_tokens(piece: str) -> tuple[tuple[Token, ...], tuple[int, ...] | None]:
+    """(tokens, their offsets in the piece) of ``piece``, remembered in ``_PIECES``. A piece is text
+    between single spaces, usually one token at offset 0 (offsets None); punctuation or other
+    white space (a tab, a line break) may split it.
     """
-    fields = tuple((word, k, *_word_keys(word), word[0].isalnum(),
-                    _place_patterns_starting(word) if word[0].isupper() else ())
-                   for word, k in split_words(piece))
+    words = split_words(piece)
+    tokens = tuple(Token(word, *_word_keys(word), word[0].isalnum(),
+                         _place_patterns_starting(word) if word[0].isupper() else ())
+                   for word, _ in words)
+    offsets = None if len(words) == 1 and words[0][1] == 0 else tuple(k for _, k in words)
     if len(piece) <= MAX_CACHED_PIECE_CHARS:
         if len(_PIECES) >= _MAX_PIECES:
             _PIECES.clear()
-        _PIECES[piece] = fields
-    return fields
+        _PIECES[piece] = tokens, offsets
+    return tokens, offsets
 
 
 def _word_keys(word: str) -> tuple[str, bool]:
@@ -228,7 +276,7 @@ class Lexicon:
             node.category = category
         self.first_words = frozenset(self.trie)
 
-    def match(self, tokens: list[Token], i: int, categories: frozenset[str] | None = None):
+    def match(self, tokens: Tokens, i: int, categories: frozenset[str] | None = None):
         """(end index, category, phrase words) of the longest phrase at ``tokens[i]``, or None."""
         n = len(tokens)
         if i >= n:
@@ -327,7 +375,7 @@ def _gates_pattern():
     return P.phrases(_gate_countries(), ignore_case=False)
 
 
-def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] | None:
+def place_at(text: str, tokens: Tokens, i: int) -> tuple[int, str | None] | None:
     """(end index, country) of the place or country name printed at ``tokens[i]``, longest first.
 
     Proper names only: the first letter must be a capital ("Lào Cai", "Trung Quốc").
@@ -335,7 +383,7 @@ def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] |
     """
     if i >= len(tokens) or not tokens[i].place_patterns:
         return None
-    start = tokens[i].start
+    start = tokens.start(i)
     best = None
     for pattern, kind in tokens[i].place_patterns:
         m = P.match(pattern, text, start)
@@ -344,9 +392,9 @@ def place_at(text: str, tokens: list[Token], i: int) -> tuple[int, str | None] |
     if best is None:
         return None
     m, kind = best
-    end = next((k + 1 for k in range(i, len(tokens)) if tokens[k].end == m.end()), None)
-    if end is None:
-        return None
+    end = bisect.bisect_left(tokens.starts, m.end(), i)  # after the last token that starts inside the match
+    if tokens.end(end - 1) != m.end():
+        return None  # the match ends inside a word
     if kind == "country":
         return end, gazetteer.country_names().get(gazetteer.key(m.group()))
     if kind == "gate":
@@ -364,7 +412,7 @@ def foreign_honorifics() -> frozenset[str]:
     return frozenset(data()["foreign_honorifics"])
 
 
-def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2) -> int:
+def capitalized_run(tokens: Tokens, i: int, limit: int = MAX_NAME_WORDS + 2) -> int:
     """End index of the run of capitalized words starting at ``i``.
 
     Syllables glued to a capitalized one by hyphens belong to it ("Xổm-xa-vạt Lềnh-xa-vắt").
@@ -377,24 +425,24 @@ def capitalized_run(tokens: list[Token], i: int, limit: int = MAX_NAME_WORDS + 2
     return j
 
 
-def glued_dash(tokens: list[Token], j: int) -> bool:
+def glued_dash(tokens: Tokens, j: int) -> bool:
     """A dash with no space on either side ("Bút-tạ-vông"), joining syllables of one word."""
     return 0 < j < len(tokens) - 1 and tokens[j].text in DASHES and \
-        tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start
+        tokens.end(j - 1) == tokens.start(j) and tokens.end(j) == tokens.start(j + 1)
 
 
-def strip_foreign_honorifics(tokens: list[Token], i: int, j: int) -> int:
+def strip_foreign_honorifics(tokens: Tokens, i: int, j: int) -> int:
     while i < j and tokens[i].text in foreign_honorifics():
         i += 1
     return i
 
 
-def is_place(text: str, tokens: list[Token], i: int, j: int) -> bool:
+def is_place(text: str, tokens: Tokens, i: int, j: int) -> bool:
     found = place_at(text, tokens, i)
     return found is not None and found[0] >= j
 
 
-def surname_start(text: str, tokens: list[Token], i: int, j: int, first: int = 0) -> int | None:
+def surname_start(text: str, tokens: Tokens, i: int, j: int, first: int = 0) -> int | None:
     """Where a native name of 2–4 words ending at ``j`` starts, from ``i + first`` on."""
     for k in range(i + first, j - 1):
         if j - k <= MAX_NATIVE_NAME_WORDS and tokens[k].key in surnames() and tokens[k].is_capitalized and \
@@ -413,13 +461,13 @@ def _pos_tagger():
     return pos_tag
 
 
-def proper_noun_start(sentence: str, offset: int, tokens: list[Token], i: int, j: int, first: int) -> int | None:
+def proper_noun_start(sentence: str, offset: int, tokens: Tokens, i: int, j: int, first: int) -> int | None:
     """Where underthesea's last proper noun (Np) inside ``tokens[i:j]`` starts, if it ends at ``j``.
 
     Used only for runs the gazetteer and the family names cannot split (one call per
     such sentence, about a millisecond).
     """
-    end = tokens[j - 1].end - offset
+    end = tokens.end(j - 1) - offset
     cursor = 0
     for word, tag in _pos_tagger()(sentence):
         found = sentence.find(word, cursor)
@@ -428,6 +476,6 @@ def proper_noun_start(sentence: str, offset: int, tokens: list[Token], i: int, j
         cursor = found + len(word)
         if tag == "Np" and cursor == end:
             for k in range(i + first, j - 1):
-                if tokens[k].start - offset == found:
+                if tokens.start(k) - offset == found:
                     return k
     return None

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 
 from .. import patterns as P
 from ..models import Evidence, Official, Side
-from ..segment import Article
+from ..segment import Article, folded_scan, per_article
 from . import wordlists
-from .names import (DASHES, capitalized_run, countries_named, data, fold, glued_dash, plain_words, spellings,
-                    strip_foreign_honorifics, surname_start, surnames, words_of)
+from .names import (DASHES, blank_punctuation, capitalized_run, countries_named, data, fold, glued_dash, plain_words,
+                    plain_words_blanked, spellings, strip_foreign_honorifics, surname_start, surnames, words_of)
 from .titles import NameSpan, Sentence, Title
 from .titles import data as title_data
 from .titles import head_first_words
@@ -67,8 +67,8 @@ class Mention:
 
     def __post_init__(self) -> None:
         tokens = self.sentence.tokens
-        self.start = tokens[self.first].start
-        self.end = tokens[self.last - 1].end
+        self.start = tokens.start(self.first)
+        self.end = tokens.end(self.last - 1)
 
     @property
     def name_text(self) -> str:
@@ -76,11 +76,16 @@ class Mention:
         if self._name_text is None:
             s, e, _ = self.name
             tokens = self.sentence.tokens
-            self._name_text = " ".join(self.sentence.text[tokens[s].start:tokens[e - 1].end].split())
+            self._name_text = " ".join(self.sentence.text[tokens.start(s):tokens.end(e - 1)].split())
         return self._name_text
 
     def title_texts(self) -> list[str]:
         return [self.sentence.title_text(t) for t in self.titles]
+
+    @functools.cached_property
+    def text_before(self) -> str:
+        """``_text_before`` the mention, from up to CUE_REACH back: the side and the other cue checks all read it."""
+        return _text_before(self.sentence.text, _reach(self.sentence, self), self.start)
 
 
 @dataclass
@@ -108,12 +113,15 @@ def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
     tokens = sentence.tokens
     if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
-    m = P.match(_honorific_pattern(), sentence.text, tokens[i].start, sentence.end)
+    second_words = _honorific_second_words().get(tokens[i].key)
+    if second_words is not None and (i + 1 == len(tokens) or tokens[i + 1].key not in second_words):
+        return None  # "các đại biểu", "đồng thời": no honorific starts here
+    m = P.match(_honorific_pattern(), sentence.text, tokens.start(i), sentence.end)
     if m is None:
         return None
     end = sentence.index_at(m.end())  # the match must end where a token ends ...
-    if tokens[end - 1].end != m.end() or \
-            end < len(tokens) and tokens[end].start == m.end() and tokens[end].is_word:  # ... and no word runs on
+    if tokens.end(end - 1) != m.end() or \
+            end < len(tokens) and tokens.start(end) == m.end() and tokens[end].is_word:  # ... and no word runs on
         return None
     plural = bool(m.group("plural"))
     return end, _honorific_values()[" ".join(fold(m.group()).split())], plural
@@ -128,6 +136,20 @@ def _mention_first_words() -> frozenset[str]:
 @functools.cache
 def _honorific_first_words() -> frozenset[str]:
     return frozenset(fold(k.split()[0]) for k in _honorific_values())
+
+
+@functools.cache
+def _honorific_second_words() -> dict[str, frozenset[str]]:
+    """First word -> second words, of the honorifics whose first word is none alone ("các" ->
+    "đồng", "ông", "bà"). Such first words are common; followed by any other word they start no
+    honorific, and the pattern need not run."""
+    phrases = [key.split() for key in _honorific_values()]
+    alone = {words[0] for words in phrases if len(words) == 1}
+    second_words: dict[str, set[str]] = {}
+    for words in phrases:
+        if len(words) > 1 and words[0] not in alone:
+            second_words.setdefault(words[0], set()).add(words[1])
+    return {first: frozenset(seconds) for first, seconds in second_words.items()}
 
 
 @functools.cache
@@ -245,14 +267,25 @@ def _mention_cue_keys() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(singles), frozenset(pairs)
 
 
-def _may_name_somebody(text: str) -> bool:
-    """Does ``text`` hold a title head or an honorific? A sentence without one names nobody.
+def _may_name_somebody(article: Article, start: int, end: int) -> bool:
+    """Does ``article.scan[start:end]`` hold a title head or an honorific? A sentence without one
+    names nobody.
 
     Checked on plain words before the sentence is tokenized (most sentences fail it).
     """
-    keys = plain_words(text)
+    blanked = _blanked_scan(article)
+    text = article.scan[start:end]
+    keys = plain_words(text) if blanked is None else plain_words_blanked(blanked[start:end], text)
     singles, pairs = _mention_cue_keys()
     return not singles.isdisjoint(keys) or not pairs.isdisjoint(zip(keys, keys[1:]))
+
+
+@per_article
+def _blanked_scan(article: Article) -> str | None:
+    """``article.scan`` case-folded with its punctuation blanked (``blank_punctuation``), for
+    ``_may_name_somebody``; None when folding would move offsets."""
+    folded = folded_scan(article)
+    return None if folded is None else blank_punctuation(folded)
 
 
 @functools.cache
@@ -268,16 +301,21 @@ def _participation_pattern():
 # string test costs far less than the pattern.
 
 
+EDGE_CHARS = 40  # characters beside a mention that the tests fold and read: more than any edge word has
+
+
 @functools.cache
 def _edge_words(keys: tuple[str, ...], last: bool) -> tuple[str, ...] | None:
     """The case-folded last (or first) words of the phrases of these lists of patterns/officials.yaml.
 
     None when a word has a colon or a comma at the edge that ``_text_before``/``_text_after``
-    strip: the test would not hold, so the pattern always runs.
+    strip, or is longer than the EDGE_CHARS they keep: the test would not hold, so the pattern
+    always runs.
     """
     phrases = [phrase for key in keys for phrase in data()[key]]
     words = wordlists.last_words(phrases) if last else wordlists.first_words(phrases)
-    return None if any(word.endswith(":") or word.startswith(",") for word in words) else words
+    unfit = any(word.endswith(":") or word.startswith(",") or len(word) > EDGE_CHARS for word in words)
+    return None if unfit else words
 
 
 def _may_end_with(before: str, *keys: str) -> bool:
@@ -291,19 +329,21 @@ def _may_start_with(after: str, *keys: str) -> bool:
 
 
 def _text_before(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` case-folded, without the white space and one colon at its end."""
+    """The end of ``text[start:end]`` case-folded (its last EDGE_CHARS), without the white space
+    and one colon at its end."""
     before = text[start:end].rstrip()
     if before.endswith(":"):
         before = before[:-1].rstrip()
-    return before.casefold()
+    return before[-EDGE_CHARS:].casefold()
 
 
 def _text_after(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` case-folded, without the white space and one comma at its start."""
+    """The start of ``text[start:end]`` case-folded (its first EDGE_CHARS), without the white space
+    and one comma at its start."""
     after = text[start:end].lstrip()
     if after.startswith(","):
         after = after[1:].lstrip()
-    return after.casefold()
+    return after[:EDGE_CHARS].casefold()
 
 
 # --- finding mentions ----------------------------------------------------------------
@@ -480,8 +520,7 @@ def _side_context(sentence: Sentence, cues: _SentenceCues, mention: Mention, sid
     country ("Tổng Lãnh sự Việt Nam tại Nam Ninh tiếp đoàn tỉnh Lạng Sơn có ...").
     """
     reach = _reach(sentence, mention)
-    if not _may_end_with(_text_before(sentence.text, reach, mention.start),
-                         "side_cue_ends", "honorifics", "plural_honorifics"):
+    if not _may_end_with(mention.text_before, "side_cue_ends", "honorifics", "plural_honorifics"):
         return None  # a side cue ends with "có|do|gồm|là" [and an honorific] right before the mention
     for at, after, kinds in reversed(cues.words):
         if at < reach:
@@ -614,7 +653,7 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
         while key in prefixes:
             kinds = entries.get(key)
             if kinds:
-                found.append((token.start, tokens[j].end, kinds))
+                found.append((tokens.start(i), tokens.end(j), kinds))
             j += 1
             if j == len(tokens):
                 break
@@ -682,7 +721,7 @@ def _mark_cues(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention])
     for index, mention in enumerate(mentions):
         past = cues.past_before(mention.start)
         reach = _reach(sentence, mention)
-        before = _text_before(text, reach, mention.start)
+        before = mention.text_before
         participating = _may_end_with(before, "participation_before", "honorifics", "plural_honorifics") and \
             P.search(_participation_pattern(), text, reach, mention.start) is not None
         listed = _may_end_with(before, "attendance_ends", "honorifics", "plural_honorifics") and \
@@ -900,7 +939,7 @@ def _official(article: Article, person: _Person, titles: list[str], refs: list[M
 
 def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     sentences = [Sentence(article.scan, s.start, s.end) for s in article.sentences
-                 if _may_name_somebody(article.scan[s.start:s.end])]
+                 if _may_name_somebody(article, s.start, s.end)]
     found = [(sentence, *_mentions_in(sentence)) for sentence in sentences]
     foreign = _neighbour(sides, [m for _, named, untitled in found for m in named + untitled], article)
     article_sides = _ArticleSides(article, foreign)
@@ -908,6 +947,8 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
     refs: list[Mention] = []
     for sentence, named, untitled in found:
         mentions = sorted(named + untitled, key=lambda m: m.first)
+        if not mentions:
+            continue  # the cues below only ever mark mentions
         cues = _SentenceCues(sentence)
         _mark_sides(sentence, cues, mentions, article_sides)
         _mark_cues(sentence, cues, mentions)

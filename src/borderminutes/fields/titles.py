@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .. import gazetteer
 from .. import patterns as P
-from .names import (DASHES, Lexicon, Token, capitalized_run, place_at, proper_noun_start,
+from .names import (DASHES, Lexicon, Tokens, capitalized_run, place_at, proper_noun_start,
                     strip_foreign_honorifics, surname_start, surnames, tokenize, words_of)
 
 HEAD, ORG, ORG_HEAD, UNIT, INNER, FIELD, REGION = "head", "org", "org_head", "unit", "inner", "field", "region"
@@ -111,17 +111,14 @@ class Sentence:
     def __init__(self, text: str, start: int, end: int):
         self.text = text  # the whole article (scan view); tokens carry absolute offsets
         self.start, self.end = start, end
-        self.tokens: list[Token] = tokenize(text[start:end], start)
-        self._starts: list[int] | None = None  # token starts, for index_at: made when first asked
+        self.tokens: Tokens = tokenize(text[start:end], start)
         self._heads: dict[int, int | None] = {}  # head_at, asked again and again for the same words
         self._places: dict[int, tuple[int, str | None] | None] = {}
         self._sides: dict[tuple[int, int], frozenset[str]] = {}  # title_sides, asked for each mention's country
 
     def index_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset``."""
-        if self._starts is None:
-            self._starts = [t.start for t in self.tokens]
-        return bisect.bisect_left(self._starts, offset)
+        return bisect.bisect_left(self.tokens.starts, offset)
 
     def tok(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
@@ -155,7 +152,7 @@ class Sentence:
         return found
 
     def title_text(self, title: Title) -> str:
-        return " ".join(self.text[self.tokens[title.first].start:self.tokens[title.last - 1].end].split())
+        return " ".join(self.text[self.tokens.start(title.first):self.tokens.end(title.last - 1)].split())
 
     def title_sides(self, title: Title) -> frozenset[str]:
         """The sides that words of the title belong to ("Châu trưởng": foreign)."""
