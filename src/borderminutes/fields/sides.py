@@ -24,9 +24,9 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Paragraph, Sentence, folded, per_article
+from ..segment import Article, Paragraph, Sentence, folded, folded_scan, per_article
 from . import dates, location, source
-from .wordlists import first_words, words_per_phrase
+from .wordlists import first_words, last_words, words_per_phrase
 
 VIETNAM = "VN"
 CLAUSE_BREAKS = ";.!?"
@@ -162,12 +162,26 @@ def _skipped_spans(article: Article, start: int, end: int, until: int) -> list[t
     """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties.
     Only spans that start by ``until`` are found: a later one cannot hold a place there."""
     spans = []
-    for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
-        if m.start() > until:
-            break
-        spans.append((m.start(), m.end()))
+    if _may_name_a_thing(article, start, until):
+        for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
+            if m.start() > until:
+                break
+            spans.append((m.start(), m.end()))
     spans += [(p.start, p.end) for p in location.marked_places(article, start, end, until)]
     return spans
+
+
+@functools.cache
+def _named_thing_first_words() -> tuple[str, ...]:
+    return first_words(_data()["named_things"])
+
+
+def _may_name_a_thing(article: Article, start: int, until: int) -> bool:
+    """A named thing can start by ``until`` only where the first word of one does (in any case):
+    half the paragraphs with places have none there, and the pattern costs a scan of the paragraph."""
+    words = _named_thing_first_words()
+    text = folded(article, start, until + max(map(len, words)))
+    return any(map(text.__contains__, words))
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
@@ -198,7 +212,8 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
         if country and not _inside_a_name(article, p.start, m.start()):
             found.append((m.start(), Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country)))
-    for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
+    villages = P.finditer(_village_pattern(), article.scan, p.start, p.end) if _may_name_a_village(article, p) else ()
+    for m in villages:
         if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
@@ -210,6 +225,31 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
         found = [(start, m) for start, m in found if not any(a <= start < b for a, b in skipped)]
     cache[p.index] = tuple(sorted((m for _, m in found), key=lambda x: x.start))
     return cache[p.index]
+
+
+@functools.cache
+def _village_last_words() -> tuple[str, ...]:
+    return last_words(_data()["village_words"])
+
+
+def _may_name_a_village(article: Article, p: Paragraph) -> bool:
+    """What the village pattern needs, tested with str methods: the last word of a village word (in
+    any case, not inside another word), then spaces and a capital letter. Most paragraphs have
+    village words only in other phrases ("xã hội", "văn bản", "địa phương"): no scan for them."""
+    text = folded_scan(article)
+    if text is None:
+        return True
+    for word in _village_last_words():
+        at = text.find(word, p.start, p.end)
+        while at != -1:
+            name = after = at + len(word)
+            while name < p.end and text[name].isspace():
+                name += 1
+            if name > after and name < p.end and article.scan[name].isupper() \
+                    and not (at > 0 and (text[at - 1].isalpha() or text[at - 1].isdecimal())):
+                return True
+            at = text.find(word, at + 1, p.end)
+    return False
 
 
 def _village_place(article: Article, start: int, end: int) -> tuple[str | None, tuple[str, ...]]:
