@@ -346,9 +346,10 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
     found = dates.main_date(article)
     event = found.sentence if found is not None else None
     for sentence in lead:
-        attendees = _attendees_from(article, sentence)
+        cued = _cued_mentions(article, sentence.start, sentence.end)
+        attendees = _attendees_from(article, sentence) if cued else None  # a search only where it matters
         previous: Mention | None = None
-        for m in _cued_mentions(article, sentence.start, sentence.end):
+        for m in cued:
             if m.village and sentence != event:
                 continue
             if attendees is None or m.start < attendees or _names_the_side(article, attendees, m) \
@@ -650,9 +651,12 @@ def _venue_pattern() -> regex.Pattern:
 
 
 def _venues(article: Article, lead: list[Sentence]) -> dict[str, str]:
-    """The online bridge point of each side: "điểm cầu tỉnh Lào Cai"."""
+    """The online bridge point of each side: "điểm cầu tỉnh Lào Cai" (searched only in sentences
+    with the word "điểm": few have one)."""
     venues: dict[str, str] = {}
     for s in lead:
+        if "điểm" not in folded(article, s.start, s.end):
+            continue
         for m in P.finditer(_venue_pattern(), article.scan, s.start, s.end):
             places = mentions_in(article, m.start(), m.end())
             if places:
