@@ -444,12 +444,19 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
     if not cues:
         return False
     last_cue = cues[-1]
-    return not any(b.start() >= last_cue.end() for b in P.finditer(_blocker_pattern(), window))
+    after_cue = window[last_cue.end():].casefold()  # a few words: most hold no blocker at all
+    return not (any(map(after_cue.__contains__, _blocker_first_words()))
+                and any(b.start() >= last_cue.end() for b in P.finditer(_blocker_pattern(), window)))
 
 
 @functools.cache
 def _blocker_pattern() -> regex.Pattern:
     return P.phrases(_data()["cue_blockers"])
+
+
+@functools.cache
+def _blocker_first_words() -> tuple[str, ...]:
+    return first_words(_data()["cue_blockers"])
 
 
 def _continues(article: Article, previous: Mention | None, m: Mention) -> bool:
