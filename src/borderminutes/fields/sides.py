@@ -192,8 +192,8 @@ def _named_thing_first_words() -> tuple[str, ...]:
 
 def _may_name_a_thing(article: Article, start: int, until: int) -> bool:
     """A named thing can start by ``until`` only where the first word of one does, as a whole word
-    with spaces after it: most paragraphs with places have none there ("yêu cầu", "thành phố" are
-    rare before a place), and the pattern costs a scan of the paragraph."""
+    with spaces after it ("thành phố" holds no "hành"): about half the paragraphs with places have
+    none there, and the pattern costs a scan of the paragraph."""
     text = folded_scan(article)
     return text is None or any(True for _ in _spaced_words(text, _named_thing_first_words(), start, until))
 
