@@ -305,3 +305,26 @@ def test_capital_test_lets_through_every_name_word_before(before):
     window, pos = max(0, len(scan) - 40), len(scan)
     if P.search(sides._name_word_before(), scan, window, pos) is not None:
         assert sides._capital_before(scan, window, pos)
+
+
+@pytest.mark.parametrize("text", ["Đoàn thôn Lao Chải (Việt Nam) thăm", "họp tại (xã Bản Lầu, huyện Mường Khương)",
+                                  "THỊ  TRẤN Sa Pa và xã hội", "Thôn\nNậm Sài", "địa phương Lào Cai, văn bản Hà",
+                                  "cụm dân cư Bắc Sơn", "xã\u00a0Y Tý", "2xã Bản Vược", "ß thôn Lao Chải"])
+def test_cheap_pre_tests_let_through_every_village_and_named_thing(text):
+    """The str pre-tests never rule out what the village and named-thing patterns would find."""
+    article = analyse(from_text("Tin\n" + text + ", cầu Kim Thành, cửa khẩu Quốc tế Lào Cai - Hà Khẩu.\n"))
+    for p in article.paragraphs:
+        if P.search(sides._village_pattern(), article.scan, p.start, p.end) is not None:
+            assert sides._may_name_a_village(article, p)
+        for m in P.finditer(sides._named_thing_pattern(), article.scan, p.start, p.end):
+            assert sides._may_name_a_thing(article, p.start, m.start())
+
+
+@pytest.mark.parametrize("text", ["Cùng dự có lãnh đạo tỉnh", "Hội đàm, VỀ PHÍA tỉnh Lào Cai có", "Straße; tham dự có",
+                                  "dự án, dự kiến", "Ký kết biên bản"])
+def test_case_folded_search_finds_what_the_any_case_search_finds(text):
+    article = analyse(from_text(text + ".\n"))
+    for source in (sides._party_sentence_source(), sides._attendance_source()):
+        any_case = P.search(sides._any_case(source)[0], article.scan)
+        found = sides._search_any_case(article, source, 0, len(article.scan))
+        assert (found and found.span()) == (any_case and any_case.span())

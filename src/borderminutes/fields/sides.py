@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Paragraph, Sentence, folded, per_article
+from ..segment import Article, Paragraph, Sentence, folded, folded_scan, per_article
 from . import dates, location, source
-from .wordlists import first_words, words_per_phrase
+from .wordlists import first_words, last_words, words_per_phrase
 
 VIETNAM = "VN"
 CLAUSE_BREAKS = ";.!?"
@@ -100,10 +101,24 @@ def _proposal_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _party_sentence_pattern() -> regex.Pattern:
+def _party_sentence_source() -> str:
     """A meeting word or a word of taking part: the sentence may name the parties."""
     meeting_words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    return P.phrases([*meeting_words, *_data()["participation_words"]])
+    return P.phrases_source([*meeting_words, *_data()["participation_words"]])
+
+
+@functools.cache
+def _any_case(source: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """(``source`` ignoring case, ``source`` as written) for a source whose letters are all
+    case-folded: on the case-folded text the second finds what the first finds on the text, a
+    third faster (no folding per character)."""
+    return P.compile_(source, ignore_case=True), P.compile_(source)
+
+
+def _search_any_case(article: Article, source: str, start: int, end: int) -> regex.Match | None:
+    any_case, as_written = _any_case(source)
+    text = folded_scan(article)
+    return P.search(any_case, article.scan, start, end) if text is None else P.search(as_written, text, start, end)
 
 
 @functools.cache
@@ -140,8 +155,7 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
         headline = (head.start, head.end)
     paragraphs = source.body_after_top(article)[:int(_data()["lead_paragraphs"])]
     lead = [s for p in paragraphs for s in p.sentences
-            if P.search(_party_sentence_pattern(), article.scan, s.start, s.end) is not None
-            and not _proposes(article, s)]
+            if _search_any_case(article, _party_sentence_source(), s.start, s.end) and not _proposes(article, s)]
     return headline, lead
 
 
@@ -154,7 +168,7 @@ def _proposes(article: Article, sentence: Sentence) -> bool:
     """A proposal word in ``sentence``. The pattern ignores case, so it can match only where every
     word of one of its phrases occurs in the case-folded sentence: most sentences need no search."""
     text = folded(article, sentence.start, sentence.end)
-    return any(all(word in text for word in words) for words in _proposal_words()) \
+    return any(all(map(text.__contains__, words)) for words in _proposal_words()) \
         and P.search(_proposal_pattern(), article.scan, sentence.start, sentence.end) is not None
 
 
@@ -162,12 +176,26 @@ def _skipped_spans(article: Article, start: int, end: int, until: int) -> list[t
     """Venues after "tại", seats of offices abroad and names of gates, stations, bridges: not parties.
     Only spans that start by ``until`` are found: a later one cannot hold a place there."""
     spans = []
-    for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
-        if m.start() > until:
-            break
-        spans.append((m.start(), m.end()))
+    if _may_name_a_thing(article, start, until):
+        for m in P.finditer(_named_thing_pattern(), article.scan, start, end):
+            if m.start() > until:
+                break
+            spans.append((m.start(), m.end()))
     spans += [(p.start, p.end) for p in location.marked_places(article, start, end, until)]
     return spans
+
+
+@functools.cache
+def _named_thing_first_words() -> tuple[str, ...]:
+    return first_words(_data()["named_things"])
+
+
+def _may_name_a_thing(article: Article, start: int, until: int) -> bool:
+    """A named thing can start by ``until`` only where the first word of one does, as a whole word
+    with spaces after it ("thành phố" holds no "hành"): about half the paragraphs with places have
+    none there, and the pattern costs a scan of the paragraph."""
+    text = folded_scan(article)
+    return text is None or any(True for _ in _spaced_words(text, _named_thing_first_words(), start, until))
 
 
 def mentions_in(article: Article, start: int, end: int) -> list[Mention]:
@@ -198,7 +226,8 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
         if country and not _inside_a_name(article, p.start, m.start()):
             found.append((m.start(), Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country)))
-    for m in P.finditer(_village_pattern(), article.scan, p.start, p.end):
+    villages = P.finditer(_village_pattern(), article.scan, p.start, p.end) if _may_name_a_village(article, p) else ()
+    for m in villages:
         if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
@@ -210,6 +239,39 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
         found = [(start, m) for start, m in found if not any(a <= start < b for a, b in skipped)]
     cache[p.index] = tuple(sorted((m for _, m in found), key=lambda x: x.start))
     return cache[p.index]
+
+
+@functools.cache
+def _village_last_words() -> tuple[str, ...]:
+    return last_words(_data()["village_words"])
+
+
+def _may_name_a_village(article: Article, p: Paragraph) -> bool:
+    """What the village pattern needs: the last word of a village word, then spaces and a capital
+    letter. Most paragraphs have village words only in other phrases ("xã hội", "văn bản", "địa
+    phương"): no scan for them."""
+    text = folded_scan(article)
+    return text is None or any(article.scan[after].isupper()
+                               for after in _spaced_words(text, _village_last_words(), p.start, p.end))
+
+
+def _spaced_words(folded_text: str, words: tuple[str, ...], start: int, last: int) -> Iterator[int]:
+    """Where each of ``words`` (case-folded) starts a word between ``start`` and ``last`` with spaces
+    after it: the offset past those spaces. A str test of what a pattern needs before it scans."""
+    for word in words:
+        at = folded_text.find(word, start, last + len(word))
+        while at != -1:
+            after = spaced = at + len(word)
+            while spaced < len(folded_text) and folded_text[spaced].isspace():
+                spaced += 1
+            if spaced > after and spaced < len(folded_text) and not _word_char_before(folded_text, at):
+                yield spaced
+            at = folded_text.find(word, at + 1, last + len(word))
+
+
+def _word_char_before(text: str, pos: int) -> bool:
+    """True when a word character stands before ``pos`` (letters and digits: all are "\\w")."""
+    return pos > 0 and (text[pos - 1].isalpha() or text[pos - 1].isdecimal())
 
 
 def _village_place(article: Article, start: int, end: int) -> tuple[str | None, tuple[str, ...]]:
@@ -297,9 +359,10 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
     found = dates.main_date(article)
     event = found.sentence if found is not None else None
     for sentence in lead:
-        attendees = _attendees_from(article, sentence)
+        cued = _cued_mentions(article, sentence.start, sentence.end)
+        attendees = _attendees_from(article, sentence) if cued else None  # a search only where it matters
         previous: Mention | None = None
-        for m in _cued_mentions(article, sentence.start, sentence.end):
+        for m in cued:
             if m.village and sentence != event:
                 continue
             if attendees is None or m.start < attendees or _names_the_side(article, attendees, m) \
@@ -341,12 +404,12 @@ def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
 
 
 @functools.cache
-def _attendance_pattern() -> regex.Pattern:
+def _attendance_source() -> str:
     """A clause that lists attendees: "Cùng dự có ...", "Tham gia đoàn có ...", "Tham dự hội đàm, về phía ..."."""
     data = _data()
     openers = P.phrases_source(data["attendance_openers"])
     not_openers = P.phrases_source(data["attendance_false_openers"])
-    return P.compile_(rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))", ignore_case=True)
+    return rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))"
 
 
 def _attendees_from(article: Article, sentence: Sentence) -> int | None:
@@ -354,7 +417,7 @@ def _attendees_from(article: Article, sentence: Sentence) -> int | None:
 
     Members of a delegation and guests come from its province's departments and districts
     ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): their units are not the parties."""
-    m = P.search(_attendance_pattern(), article.scan, sentence.start, sentence.end)
+    m = _search_any_case(article, _attendance_source(), sentence.start, sentence.end)
     return m.start() if m else None
 
 
@@ -373,11 +436,11 @@ def _names_the_side(article: Article, attendees: int, m: Mention) -> bool:
 
 def _cued_mentions(article: Article, start: int, end: int) -> list[Mention]:
     """Places between ``start`` and ``end`` (one sentence) introduced by a party word, or continuing
-    a list of such places."""
+    a list of such places (tested first: one match on the gap, where the cue window costs two scans)."""
     chosen: list[Mention] = []
     previous: Mention | None = None
     for m in mentions_in(article, start, end):
-        if _introduced(article, start, m.start, _cue_pattern()) or _continues(article, previous, m):
+        if _continues(article, previous, m) or _introduced(article, start, m.start, _cue_pattern()):
             chosen.append(m)
             previous = m
     return chosen
@@ -394,12 +457,19 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
     if not cues:
         return False
     last_cue = cues[-1]
-    return not any(b.start() >= last_cue.end() for b in P.finditer(_blocker_pattern(), window))
+    after_cue = window[last_cue.end():].casefold()  # a few words: most hold no blocker at all
+    return not (any(map(after_cue.__contains__, _blocker_first_words()))
+                and any(b.start() >= last_cue.end() for b in P.finditer(_blocker_pattern(), window)))
 
 
 @functools.cache
 def _blocker_pattern() -> regex.Pattern:
     return P.phrases(_data()["cue_blockers"])
+
+
+@functools.cache
+def _blocker_first_words() -> tuple[str, ...]:
+    return first_words(_data()["cue_blockers"])
 
 
 def _continues(article: Article, previous: Mention | None, m: Mention) -> bool:
@@ -601,9 +671,12 @@ def _venue_pattern() -> regex.Pattern:
 
 
 def _venues(article: Article, lead: list[Sentence]) -> dict[str, str]:
-    """The online bridge point of each side: "điểm cầu tỉnh Lào Cai"."""
+    """The online bridge point of each side: "điểm cầu tỉnh Lào Cai" (searched only in sentences
+    with the word "điểm": few have one)."""
     venues: dict[str, str] = {}
     for s in lead:
+        if "điểm" not in folded(article, s.start, s.end):
+            continue
         for m in P.finditer(_venue_pattern(), article.scan, s.start, s.end):
             places = mentions_in(article, m.start(), m.end())
             if places:
