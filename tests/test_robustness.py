@@ -414,40 +414,86 @@ def test_a_runaway_pattern_is_stopped_by_the_field_alarm_and_becomes_a_warning(m
     assert result.source.title is None and result.source.sha256
 
 
-def test_the_field_alarm_never_cuts_an_import_short(monkeypatch, tmp_path):
+def test_the_field_alarm_never_cuts_an_import_short_and_still_stops_the_field_after_it(monkeypatch, tmp_path):
     # A module cut off half-way stays broken for the whole process: every later article would fail on it.
     (tmp_path / "slow_to_import.py").write_text("import time\ntime.sleep(0.4)\nLOADED = True\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.1)
-    real_source = source.extract_source
 
-    def importing_source(article):
+    def importing_then_runaway(article):
         importlib.import_module("slow_to_import")  # runs past the field's limit: the alarm finds it importing
-        return real_source(article)
+        _backtracking_source(article)
 
-    monkeypatch.setattr(source, "extract_source", importing_source)
+    monkeypatch.setattr(source, "extract_source", importing_then_runaway)
+    started = time.monotonic()
     try:
-        extract_text(GOOD.read_text(encoding="utf-8"))
+        result = extract_text("Tiêu đề\n" + "a" * 5_000 + "!\n")
         assert sys.modules["slow_to_import"].LOADED
     finally:
         sys.modules.pop("slow_to_import", None)
+    assert time.monotonic() - started < 1.5
+    assert "source: pattern matching timed out on this text (over 0.1 s); field left empty" in result.warnings
+
+
+def test_an_extraction_run_during_an_import_is_still_bounded(monkeypatch, tmp_path):
+    """Only imports the field itself runs put the alarm off: not the import of a script that extracts."""
+    def spinning_source(article):  # three seconds of work, unless stopped
+        ends = time.monotonic() + 3
+        while time.monotonic() < ends:
+            pass
+        return source.bare_source(article)
+
+    monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.3)
+    monkeypatch.setattr(source, "extract_source", spinning_source)
+    (tmp_path / "extracting_script.py").write_text(
+        "from borderminutes import extract_text\nRESULT = extract_text('Tiêu đề\\n' + 'a' * 5000 + '!\\n')\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    started = time.monotonic()
+    try:
+        result = importlib.import_module("extracting_script").RESULT
+    finally:
+        sys.modules.pop("extracting_script", None)
+    assert time.monotonic() - started < 1.5
+    assert "source: pattern matching timed out on this text (over 0.3 s); field left empty" in result.warnings
 
 
 def test_what_the_process_loads_once_is_not_charged_to_the_article(monkeypatch):
     monkeypatch.setattr(pipeline, "FIELD_TIME_LIMIT", 0.3)
     monkeypatch.setattr(pipeline, "ARTICLE_BUDGET", 0.4)
     real_source = source.extract_source
+    counted: list[float] = []
 
     def loading_source(article):
         with P.one_time_load():  # as a model or word list loaded on first need
             time.sleep(0.5)
+        counted.append(P.one_time_load_seconds())
         return real_source(article)
 
     monkeypatch.setattr(source, "extract_source", loading_source)
-    loaded_before = P.one_time_load_seconds()
     result = extract_text(GOOD.read_text(encoding="utf-8"))
-    assert P.one_time_load_seconds() - loaded_before >= 0.5
+    assert counted and counted[0] >= 0.5
     assert result.warnings == [] and result.source.title and result.meeting is not None
+    assert P.one_time_load_seconds() == 0.0  # counted per article
+
+
+def test_a_warm_process_loads_nothing_more(monkeypatch):
+    """One-time loads run with the alarm off: nothing may be loaded per article (a pattern compiled
+    for each text, say), or its time would go unbounded."""
+    texts = [(SAMPLES / f"{stem}.txt").read_text(encoding="utf-8") for stem in sample_stems()[:12]]
+    for text in texts:
+        extract_text(text)
+    loads: list[int] = []
+    real = P.one_time_load
+
+    def counting():
+        loads.append(1)
+        return real()
+
+    monkeypatch.setattr(P, "one_time_load", counting)
+    for text in texts:
+        extract_text(text)
+    assert loads == []
 
 
 def test_a_runaway_pattern_after_a_one_time_load_is_still_stopped(monkeypatch):

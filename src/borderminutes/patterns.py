@@ -28,7 +28,8 @@ TIMEOUT = 1.0  # seconds for any single regex call on one article, where no alar
 
 _bounded_elsewhere: contextvars.ContextVar[bool] = contextvars.ContextVar("regex_bounded_elsewhere", default=False)
 _in_one_time_load: contextvars.ContextVar[bool] = contextvars.ContextVar("in_one_time_load", default=False)
-_one_time_load_seconds = 0.0  # this process's, all threads together
+_one_time_load_seconds: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
+    "one_time_load_seconds", default=None)
 
 
 def timeout() -> float | None:
@@ -51,26 +52,40 @@ def one_time_load():
     """Around what a process loads once and keeps (a compiled pattern, a word list, a model): that is
     not the work of the article being read, which only happens to need it first. So the field's alarm
     stops while it runs (on a slow or busy machine the first article must not lose a field to it) and
-    ``one_time_load_seconds`` counts it, for the article's budget to leave out."""
-    global _one_time_load_seconds
+    the seconds are counted (``counting_one_time_loads``), for the article's budget to leave out."""
     if _in_one_time_load.get():
         yield
         return
     paused = signal.setitimer(signal.ITIMER_REAL, 0)[0] if _bounded_elsewhere.get() else 0.0
-    token = _in_one_time_load.set(True)
     started = time.monotonic()
     try:
+        _in_one_time_load.set(True)
         yield
     finally:
-        _one_time_load_seconds += time.monotonic() - started
-        _in_one_time_load.reset(token)
+        _in_one_time_load.set(False)
+        spent = _one_time_load_seconds.get()
+        if spent is not None:
+            spent[0] += time.monotonic() - started
         if paused:
             signal.setitimer(signal.ITIMER_REAL, paused)
 
 
+@contextlib.contextmanager
+def counting_one_time_loads():
+    """Inside the block (one article), ``one_time_load_seconds`` is the time spent in ``one_time_load``
+    since the block began, in this thread or task only."""
+    token = _one_time_load_seconds.set([0.0])
+    try:
+        yield
+    finally:
+        _one_time_load_seconds.reset(token)
+
+
 def one_time_load_seconds() -> float:
-    """Seconds this process has spent in ``one_time_load`` blocks."""
-    return _one_time_load_seconds
+    """Seconds spent in ``one_time_load`` inside the current ``counting_one_time_loads`` block (0 outside)."""
+    spent = _one_time_load_seconds.get()
+    return spent[0] if spent is not None else 0.0
+
 
 # Code points that patterns must see as plain spaces; each maps to one space so offsets never move.
 ODD_SPACES = "\u00a0\u2007\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\t"

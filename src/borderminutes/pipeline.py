@@ -49,7 +49,6 @@ FIELD_TIME_LIMIT = 2.0
 IMPORT_GRACE = 0.01
 
 _deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
-_loaded_before: contextvars.ContextVar[float] = contextvars.ContextVar("one_time_load_seconds_before", default=0.0)
 _alarm_ready: contextvars.ContextVar[bool] = contextvars.ContextVar("alarm_ready", default=False)
 
 
@@ -134,8 +133,8 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
 
 def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str]) -> T:
     """Run one field extractor; a pattern timeout or the spent time budget leaves the field empty with a warning."""
-    loading = P.one_time_load_seconds() - _loaded_before.get()  # what the process loads once is not the article's
-    remaining = _deadline.get() + loading - time.monotonic()
+    # What the process loads once is not the article's work: the deadline moves by that time.
+    remaining = _deadline.get() + P.one_time_load_seconds() - time.monotonic()
     if remaining <= 0:
         warnings.append(f"{field}: skipped, the article's time budget ({ARTICLE_BUDGET:g} s) was used up")
         return fallback
@@ -161,18 +160,17 @@ def _article_budget():
     """The deadline of one article's fields, and the SIGALRM handler that enforces it where SIGALRM is
     ours to use. The handler is installed once per article: that costs more than a field's timer."""
     deadline = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
-    loaded_before = _loaded_before.set(P.one_time_load_seconds())
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm))
     previous = signal.signal(signal.SIGALRM, _on_alarm) if usable else None
     ready = _alarm_ready.set(usable)
     try:
-        yield
+        with P.counting_one_time_loads():
+            yield
     finally:
         _alarm_ready.reset(ready)
         if usable:
             signal.signal(signal.SIGALRM, previous)
-        _loaded_before.reset(loaded_before)
         _deadline.reset(deadline)
 
 
@@ -199,8 +197,10 @@ def _on_alarm(signum, frame) -> None:
 
 
 def _importing(frame) -> bool:
-    """Whether the code the alarm interrupted runs inside an import."""
-    while frame is not None:
+    """Whether the field the alarm interrupted is running an import. Only frames below the field's
+    ``_guarded`` count: an extraction itself called during an import (a script's top level run by
+    ``import``) must still be bounded."""
+    while frame is not None and frame.f_code is not _guarded.__code__:
         if frame.f_code.co_filename.startswith("<frozen importlib"):
             return True
         frame = frame.f_back
