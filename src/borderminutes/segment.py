@@ -119,6 +119,9 @@ class AnyCase:
     def search(self, article: Article, start: int, end: int) -> regex.Match | None:
         return P.search(*self.on(article), start, end)
 
+    def match(self, article: Article, pos: int) -> regex.Match | None:
+        return P.match(*self.on(article), pos)
+
 
 @functools.cache
 def _glued_period():
