@@ -97,7 +97,8 @@ class AnyCase:
     the same either way, but read any group's text from ``article.text``/``scan``, never from the
     folded text. Exact only when every letter of the source is case-folded (``P.phrases_source``
     with its default ``ignore_case`` folds its phrases) and nothing else in it depends on case: no
-    ``\\p{Lu}``, ``\\p{Ll}``, ``P.UPPER``, ``[A-Z]``, ``(?-i:...)``, nor a case-sensitive group."""
+    ``\\p{Lu}``, ``\\p{Ll}``, ``P.UPPER``, ``[A-Z]``, ``(?-i:...)``, nor a case-sensitive group.
+    tests/test_segment.py holds every such pattern of the fields to what it finds ignoring case."""
 
     ignoring_case: regex.Pattern  # for article.scan
     as_written: regex.Pattern  # for folded_scan(article)

@@ -176,7 +176,8 @@ def _begins_with_head(name: str) -> bool:
     """True when a gate or market head starts ``name`` ("Cửa khẩu ..."). Only a name whose case-folded
     form starts with a head's or a plural word's first word can match (see ``_may_hold_head``)."""
     folded = name.casefold()
-    return any(folded.startswith(g.start_words) and P.match(g.head.ignoring_case, name) for g in map(_grammar, ("gates", "markets")))
+    return any(folded.startswith(g.start_words) and P.match(g.head.ignoring_case, name)
+               for g in map(_grammar, ("gates", "markets")))
 
 
 def _qualifier(text: str, pos: int, end: int) -> tuple[bool, int]:
@@ -265,7 +266,8 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
             if P.search(_not_after(), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
             level = _level(grammar, scan, m)
-            plural = _key(scan[m.start("plural"):m.end("plural")] or "-").split()[0] in _plural_words()  # "" when none
+            plural_word = scan[m.start("plural"):m.end("plural")]  # "" when it has none
+            plural = _key(plural_word or "-").split()[0] in _plural_words()
             pos, list_word = m.end(), None
             colon = P.match(_COLON, scan, pos, paragraph.end)
             if colon and grammar.list_item_word:
