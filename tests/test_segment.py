@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from underthesea import sent_tokenize
 
+from borderminutes import patterns as P
 from borderminutes.document import from_text, read_file
 from borderminutes.pipeline import analyse
-from borderminutes.segment import _sent_tokenize, _sentence_tokenizer
+from borderminutes.fields import agreements, gates, meeting, proposals, sides, topics
+from borderminutes.segment import AnyCase, Article, _sent_tokenize, _sentence_tokenizer, folded_scan
 
 from conftest import SAMPLES, sample_stems
 
@@ -74,3 +76,47 @@ def test_reading_an_article_does_not_import_underthesea():
             "assert r.meeting and r.meeting.officials; print(sorted(m for m in sys.modules if 'underthesea' in m))")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert shown.strip() == "['borderminutes.underthesea_files']"
+
+
+def _any_case_patterns() -> list[AnyCase]:
+    """Every ``AnyCase`` pattern the fields search with."""
+    return [topics._topic_words()[0], *(weak for _, weak in topics._weak().values()),
+            sides._party_sentence_pattern(), sides._attendance_pattern(),
+            meeting._online_pattern(), meeting._plan_pattern(), meeting._interview_patterns()[0],
+            gates._grammar("gates").head, gates._grammar("markets").head, agreements._verb_pattern(),
+            proposals._trigger_pattern(), proposals._agreement_words()]
+
+
+def _spans_both_ways(pattern: AnyCase, article: Article) -> tuple[list, list]:
+    """(what the pattern finds ignoring case in the article, what ``AnyCase`` finds there): the spans
+    of each match and its groups."""
+    ignoring_case = [m.regs for m in P.finditer(pattern.ignoring_case, article.scan)]
+    return ignoring_case, [m.regs for m in P.finditer(*pattern.on(article))]
+
+
+@pytest.mark.parametrize("stem", sample_stems())
+def test_any_case_patterns_find_on_the_folded_text_what_they_find_ignoring_case(stem):
+    text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+    for shown in (text, text.upper()):
+        article = analyse(from_text(shown))
+        assert folded_scan(article) is not None
+        for pattern in _any_case_patterns():
+            ignoring_case, found = _spans_both_ways(pattern, article)
+            assert found == ignoring_case
+
+
+@pytest.mark.parametrize("text", ["Cùng dự có lãnh đạo tỉnh", "Hội đàm, VỀ PHÍA tỉnh Lào Cai có", "dự án, dự kiến",
+                                  "Ký kết biên bản", "HỌP TRỰC TUYẾN tại các Điểm Cầu",
+                                  "Straße; tham dự có", "CÁC CỬA KHẨU Quốc tế Lào Cai", "Hai bên Đề Nghị"])
+def test_any_case_patterns_find_what_they_find_ignoring_case(text):
+    article = analyse(from_text(text + ".\n"))
+    for pattern in _any_case_patterns():
+        ignoring_case, found = _spans_both_ways(pattern, article)
+        assert found == ignoring_case
+
+
+def test_a_text_whose_folding_moves_offsets_is_searched_ignoring_case():
+    article = analyse(from_text("Tin\nStraße; CÙNG DỰ CÓ lãnh đạo tỉnh.\n"))  # "ß" folds to "ss"
+    assert folded_scan(article) is None
+    m = sides._attendance_pattern().search(article, 0, len(article.scan))
+    assert article.text[m.start():m.end()].startswith("CÙNG DỰ")

@@ -18,7 +18,7 @@ import regex
 
 from .. import patterns as P
 from ..models import Evidence, Statement
-from ..segment import Article
+from ..segment import AnyCase, Article
 from . import dates
 from .wordlists import alternation, ending
 from .proposals import Span, continues_list, is_statement, reach, scan_proposals, statement_units
@@ -30,8 +30,8 @@ def _data() -> dict:
 
 
 @functools.cache
-def _verb_pattern() -> regex.Pattern:
-    return P.phrases([*_data()["verbs"], *_data()["verbs_with_object"]])
+def _verb_pattern() -> AnyCase:
+    return AnyCase.phrases([*_data()["verbs"], *_data()["verbs_with_object"]])
 
 
 @functools.cache
@@ -102,7 +102,7 @@ def _noun_before() -> regex.Pattern:
 def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
     """Is this verb stating this meeting's agreement?"""
     start, end = unit
-    word = " ".join(m.group().split()).casefold()
+    word = " ".join(scan[m.start():m.end()].split()).casefold()
     if word in _object_verbs() and not P.match(_object_pattern(word), scan, m.end(), end):
         return False
     if P.search(_noun_before(), scan, reach(start, m.start()), m.start()):
@@ -144,15 +144,16 @@ def find_agreements(article: Article) -> list[Statement]:
     _, in_proposals = scan_proposals(article)
     taken = set(in_proposals)
     statements: list[Statement] = []
+    verbs, searched = _verb_pattern().on(article)
     for paragraph in article.paragraphs:
-        if not is_statement(paragraph) or not P.search(_verb_pattern(), scan, paragraph.start, paragraph.end):
+        if not is_statement(paragraph) or not P.search(verbs, searched, paragraph.start, paragraph.end):
             continue
         listing = False
         for unit in statement_units(article, paragraph):
             if unit in taken or (listing and continues_list(scan, *unit)):
                 continue
             listing = False
-            verb = next((m for m in P.finditer(_verb_pattern(), scan, *unit) if _agrees(scan, unit, m)), None)
+            verb = next((m for m in P.finditer(verbs, searched, *unit) if _agrees(scan, unit, m)), None)
             if verb is None or _another_time(article, unit):
                 continue
             start, end = _span(scan, unit, verb.start())

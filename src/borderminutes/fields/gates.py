@@ -18,7 +18,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import BorderGate, Evidence
-from ..segment import Article, folded
+from ..segment import AnyCase, Article, folded
 from .wordlists import alternation, ending, first_words
 
 PAIR_JOIN = " – "
@@ -39,7 +39,7 @@ class Mention:
 class _Grammar:
     """Compiled patterns for one kind of place (gates or markets)."""
 
-    head: regex.Pattern  # plural word? head level words*
+    head: AnyCase  # plural word? head level words*
     head_levels: dict[str, str | None]
     list_item_word: str | None
     head_words: tuple[str, ...]  # the first word of each head, case-folded (see ``_may_hold_head``)
@@ -97,10 +97,10 @@ def _grammar(kind: str) -> _Grammar:
     levels = alternation(words["level_words"])
     start = P.word_start([*words["pair_words"], *words["plural_words"], *spec["heads"]])
     source = (
-        rf"{start}(?i:(?P<plural>{plural})\s+)?(?P<head>(?i:{alternation(spec['heads'])}))(?!\w)"
-        rf"(?P<levels>(?:\s+\(?(?i:{levels})(?!\w)\)?)*)"
+        rf"{start}(?:(?P<plural>{plural})\s+)?(?P<head>{alternation(spec['heads'])})(?!\w)"
+        rf"(?P<levels>(?:\s+\(?(?:{levels})(?!\w)\)?)*)"
     )
-    return _Grammar(P.compile_(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"),
+    return _Grammar(AnyCase.compile(source), {_key(h): lv for h, lv in spec["heads"].items()}, spec.get("list_item_word"),
                     first_words(spec["heads"]),
                     first_words([*spec["heads"], *words["pair_words"], *words["plural_words"]]))
 
@@ -176,7 +176,8 @@ def _begins_with_head(name: str) -> bool:
     """True when a gate or market head starts ``name`` ("Cửa khẩu ..."). Only a name whose case-folded
     form starts with a head's or a plural word's first word can match (see ``_may_hold_head``)."""
     folded = name.casefold()
-    return any(folded.startswith(g.start_words) and P.match(g.head, name) for g in map(_grammar, ("gates", "markets")))
+    return any(folded.startswith(g.start_words) and P.match(g.head.ignoring_case, name)
+               for g in map(_grammar, ("gates", "markets")))
 
 
 def _qualifier(text: str, pos: int, end: int) -> tuple[bool, int]:
@@ -224,11 +225,11 @@ def _side_or_pair(text: str, pos: int, end: int, list_word: str | None, plural: 
     return (name,), start, stop
 
 
-def _level(grammar: _Grammar, m: regex.Match) -> str | None:
+def _level(grammar: _Grammar, scan: str, m: regex.Match) -> str | None:
     """The first level word that means a level, else what the head word means."""
-    levels = [_level_words().get(_key(part)) for part in _split_levels(m.group("levels"))]
+    levels = [_level_words().get(_key(part)) for part in _split_levels(scan[m.start("levels"):m.end("levels")])]
     found = next((lv for lv in levels if lv), None)
-    return found or grammar.head_levels.get(_key(m.group("head")))
+    return found or grammar.head_levels.get(_key(scan[m.start("head"):m.end("head")]))
 
 
 @functools.cache
@@ -257,14 +258,16 @@ def _mentions(article: Article, kind: str) -> list[Mention]:
     grammar = _grammar(kind)
     scan = article.scan
     found: list[Mention] = []
+    head, searched = grammar.head.on(article)  # its matches' text is read from the scan
     for paragraph in article.paragraphs:
         if not _may_hold_head(grammar, folded(article, paragraph.start, paragraph.end)):
             continue
-        for m in P.finditer(grammar.head, scan, paragraph.start, paragraph.end):
+        for m in P.finditer(head, searched, paragraph.start, paragraph.end):
             if P.search(_not_after(), scan, max(paragraph.start, m.start() - NOT_AFTER_REACH), m.start()):
                 continue
-            level = _level(grammar, m)
-            plural = _key(m.group("plural") or "-").split()[0] in _plural_words()
+            level = _level(grammar, scan, m)
+            plural_word = scan[m.start("plural"):m.end("plural")]  # "" when it has none
+            plural = _key(plural_word or "-").split()[0] in _plural_words()
             pos, list_word = m.end(), None
             colon = P.match(_COLON, scan, pos, paragraph.end)
             if colon and grammar.list_item_word:

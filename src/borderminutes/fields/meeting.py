@@ -24,7 +24,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Evidence, Meeting
-from ..segment import Article, Sentence, per_article
+from ..segment import AnyCase, Article, Sentence, per_article
 from . import dates, sides, source
 
 
@@ -89,8 +89,8 @@ def _receive_source() -> str:
 
 
 @functools.cache
-def _online_pattern() -> regex.Pattern:
-    return P.phrases(_data()["online_phrases"])
+def _online_pattern() -> AnyCase:
+    return AnyCase.phrases(_data()["online_phrases"])
 
 
 @functools.cache
@@ -147,10 +147,10 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
 
 
 @functools.cache
-def _interview_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _interview_patterns() -> tuple[AnyCase, regex.Pattern]:
     """(an interview named in the top lines or the lead, a question or answer line "PV: ...")."""
     data = _data()
-    return P.phrases(data["interview_words"]), P.compile_(
+    return AnyCase.phrases(data["interview_words"]), P.compile_(
         rf"\s*(?:{P.phrases_source(data['interview_speakers'], ignore_case=False)})\s*:", ignore_case=False)
 
 
@@ -162,14 +162,14 @@ def _is_interview(article: Article) -> bool:
     lines = [article.paragraphs[i] for i in sorted(page.top)]
     if page.lead is not None:
         lines.append(article.paragraphs[page.lead])
-    if any(P.search(named, article.scan, p.start, p.end) for p in lines):
+    if any(named.search(article, p.start, p.end) for p in lines):
         return True
     return any(P.match(speaker, article.scan, p.start, p.end) for p in source.body_after_top(article))
 
 
 @functools.cache
-def _plan_pattern() -> regex.Pattern:
-    return P.phrases(_data()["plan_words"])
+def _plan_pattern() -> AnyCase:
+    return AnyCase.phrases(_data()["plan_words"])
 
 
 def _reported(article: Article, span: tuple[int, int]) -> tuple[int, int]:
@@ -177,7 +177,7 @@ def _reported(article: Article, span: tuple[int, int]) -> tuple[int, int]:
     and parties after it name an event still to come, not the one reported."""
     cuts = _reported_parts(article)
     if span not in cuts:
-        m = P.search(_plan_pattern(), article.scan, *span)
+        m = _plan_pattern().search(article, *span)
         cuts[span] = (span[0], m.start()) if m else span
     return cuts[span]
 
@@ -259,7 +259,7 @@ def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
     for i, word in enumerate(_following_words(article, match.end, limit)):
         text = article.scan[word[0]:word[1]]
         if not text[0].islower() or gazetteer.key(text) in stops or P.match(_place_ahead(), article.scan, word[0]) \
-                or P.match(_plan_pattern(), article.scan, word[0]) or P.match(_object_ahead(), article.scan, word[0]):
+                or _plan_pattern().match(article, word[0]) or P.match(_object_ahead(), article.scan, word[0]):
             break
         pair = P.match(_pair_ahead(), article.scan, word[0])
         if i + 1 == limit and pair is not None and pair.end() > word[1]:
@@ -320,7 +320,7 @@ def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | N
     spans += [(s.start, s.end, s) for p in source.body_after_top(article)[:2] for s in p.sentences
               if (s.start, s.end) != span]  # the event's sentence is searched already, with no condition
     for start, end, lead_sentence in spans:
-        m = P.search(_online_pattern(), article.scan, start, end)
+        m = _online_pattern().search(article, start, end)
         # A lead sentence counts when it names a meeting or a bridge point (tested only where "online" is).
         if m is not None and (lead_sentence is None or _names_meeting_or_bridge(article, lead_sentence)):
             return m.start(), m.end()

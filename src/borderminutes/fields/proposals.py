@@ -21,7 +21,7 @@ from .. import gazetteer
 from .. import patterns as P
 from .. import underthesea_files
 from ..models import Evidence, Official, Proposal, Side
-from ..segment import Article, Paragraph, Sentence, per_article
+from ..segment import AnyCase, Article, Paragraph, Sentence, per_article
 from .names import second_vowel_tone
 from .wordlists import alternation, ending, starting
 
@@ -78,13 +78,13 @@ def _before_end(name: str) -> regex.Pattern:
 
 
 @functools.cache
-def _trigger_pattern() -> regex.Pattern:
-    return P.phrases([*_data()["verbs"], *_data()["need_words"]])
+def _trigger_pattern() -> AnyCase:
+    return AnyCase.phrases([*_data()["verbs"], *_data()["need_words"]])
 
 
 @functools.cache
-def _agreement_words() -> regex.Pattern:
-    return P.phrases(P.load("agreements")["verbs"])
+def _agreement_words() -> AnyCase:
+    return AnyCase.phrases(P.load("agreements")["verbs"])
 
 
 @functools.cache
@@ -199,11 +199,12 @@ def continues_list(scan: str, start: int, end: int) -> bool:
     return after_glue > start or P.match(_at_start("imperatives"), scan, after_glue, end) is not None
 
 
-def _triggers(scan: str, start: int, end: int):
+def _triggers(article: Article, start: int, end: int):
     """Proposing words in a unit that really propose (not "các đề xuất của", not "cần thiết")."""
-    for m in list(P.finditer(_trigger_pattern(), scan, start, end)):
+    scan = article.scan
+    for m in list(P.finditer(*_trigger_pattern().on(article), start, end)):
         word = scan[m.start():m.end()]
-        if P.search(_agreement_words(), scan, _clause_start(scan, start, m.start()), m.start()):
+        if _agreement_words().search(article, _clause_start(scan, start, m.start()), m.start()):
             continue  # "nhất trí với các nội dung bà La Bình đề xuất": an agreement, not a proposal
         if P.search(_before_end("noun_before"), scan, reach(start, m.start()), m.start()):
             continue
@@ -447,13 +448,13 @@ def _imperative_before(scan: str, start: int, trigger_start: int) -> bool:
     return after_glue < trigger_start and P.match(_at_start("imperatives"), scan, after_glue, trigger_start) is not None
 
 
-def _speaker_parts(scan: str, unit: Span) -> list[tuple[Span, regex.Match | None]]:
+def _speaker_parts(article: Article, unit: Span) -> list[tuple[Span, regex.Match | None]]:
     """"phía Việt Nam đề nghị A; phía Trung Quốc đề xuất B": cut where a ";"-piece has its own proposer.
     Each part comes with its first proposing word (None when it has none)."""
-    start, end = unit
+    scan, (start, end) = article.scan, unit
     parts: list[Span] = []
-    first = next(_triggers(scan, start, end), None)
-    for m in _triggers(scan, first.end(), end) if first else ():
+    first = next(_triggers(article, start, end), None)
+    for m in _triggers(article, first.end(), end) if first else ():
         semi = scan.rfind(";", start, m.start())
         if semi < 0 or semi < (parts[-1][1] if parts else start):
             continue
@@ -464,7 +465,7 @@ def _speaker_parts(scan: str, unit: Span) -> list[tuple[Span, regex.Match | None
             start = piece
     if not parts:
         return [(unit, first)]
-    return [(part, next(_triggers(scan, *part), None)) for part in [*parts, (start, end)]]
+    return [(part, next(_triggers(article, *part), None)) for part in [*parts, (start, end)]]
 
 
 @per_article
@@ -479,10 +480,10 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
         if not is_statement(paragraph):
             open_draft = None  # a caption or a headline ends any list
             continue
-        if open_draft is None and not P.search(_trigger_pattern(), scan, paragraph.start, paragraph.end):
+        if open_draft is None and not _trigger_pattern().search(article, paragraph.start, paragraph.end):
             continue  # nothing proposed here and no list to carry on
         for whole in statement_units(article, paragraph):
-            for unit, trigger in _speaker_parts(scan, whole):
+            for unit, trigger in _speaker_parts(article, whole):
                 start, end = unit
                 continues = open_draft is not None and continues_list(scan, start, end)
                 if trigger is not None and not (continues and _imperative_before(scan, start, trigger.start())):

@@ -25,7 +25,7 @@ import regex
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
-from ..segment import Article, Paragraph, Sentence, folded, folded_scan, per_article
+from ..segment import AnyCase, Article, Paragraph, Sentence, folded, folded_scan, per_article
 from . import dates, location, source
 from .wordlists import first_words, last_words, words_per_phrase
 
@@ -101,24 +101,10 @@ def _proposal_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _party_sentence_source() -> str:
+def _party_sentence_pattern() -> AnyCase:
     """A meeting word or a word of taking part: the sentence may name the parties."""
     meeting_words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
-    return P.phrases_source([*meeting_words, *_data()["participation_words"]])
-
-
-@functools.cache
-def _any_case(source: str) -> tuple[regex.Pattern, regex.Pattern]:
-    """(``source`` ignoring case, ``source`` as written) for a source whose letters are all
-    case-folded: on the case-folded text the second finds what the first finds on the text, a
-    third faster (no folding per character)."""
-    return P.compile_(source, ignore_case=True), P.compile_(source)
-
-
-def _search_any_case(article: Article, source: str, start: int, end: int) -> regex.Match | None:
-    any_case, as_written = _any_case(source)
-    text = folded_scan(article)
-    return P.search(any_case, article.scan, start, end) if text is None else P.search(as_written, text, start, end)
+    return AnyCase.phrases([*meeting_words, *_data()["participation_words"]])
 
 
 @functools.cache
@@ -155,7 +141,7 @@ def _regions(article: Article) -> tuple[tuple[int, int] | None, list[Sentence]]:
         headline = (head.start, head.end)
     paragraphs = source.body_after_top(article)[:int(_data()["lead_paragraphs"])]
     lead = [s for p in paragraphs for s in p.sentences
-            if _search_any_case(article, _party_sentence_source(), s.start, s.end) and not _proposes(article, s)]
+            if _party_sentence_pattern().search(article, s.start, s.end) and not _proposes(article, s)]
     return headline, lead
 
 
@@ -404,12 +390,12 @@ def _in_member_list(article: Article, m: Mention, sentence_start: int) -> bool:
 
 
 @functools.cache
-def _attendance_source() -> str:
+def _attendance_pattern() -> AnyCase:
     """A clause that lists attendees: "Cùng dự có ...", "Tham gia đoàn có ...", "Tham dự hội đàm, về phía ..."."""
     data = _data()
     openers = P.phrases_source(data["attendance_openers"])
     not_openers = P.phrases_source(data["attendance_false_openers"])
-    return rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))"
+    return AnyCase.compile(rf"(?<=(?:\A|[\n;:,.!?])[ ]*)(?:{openers})(?!\s+(?:{not_openers}))")
 
 
 def _attendees_from(article: Article, sentence: Sentence) -> int | None:
@@ -417,7 +403,7 @@ def _attendees_from(article: Article, sentence: Sentence) -> int | None:
 
     Members of a delegation and guests come from its province's departments and districts
     ("lãnh đạo các sở, ngành và UBND huyện Kỳ Sơn"): their units are not the parties."""
-    m = _search_any_case(article, _attendance_source(), sentence.start, sentence.end)
+    m = _attendance_pattern().search(article, sentence.start, sentence.end)
     return m.start() if m else None
 
 

@@ -4,31 +4,27 @@ A topic holds when one of its words occurs in the kept text; a weak word counts 
 when the topic that absorbs it does not hold. ``topic_evidence`` keeps where each
 topic was seen, since the Meeting record holds topic names only.
 
-The words are looked for in the case-folded text with case-folded words: the same
-matches as an any-case search of the text, found faster (the topic pattern runs over
-every paragraph). A text whose folding would move offsets ("ß" -> "ss") is searched in
-any case instead.
+The words are looked for with ``AnyCase`` patterns (case-folded words in the case-folded
+text): the topic pattern runs over every paragraph.
 """
 
 from __future__ import annotations
 
 import functools
 
-import regex
-
 from .. import patterns as P
 from ..models import Evidence
-from ..segment import Article, folded_scan
+from ..segment import AnyCase, Article
 
 
 @functools.cache
-def _topic_words() -> tuple[tuple[regex.Pattern, regex.Pattern], dict[str, tuple[str, ...]]]:
-    """The topic words as (any-case, folded-case) patterns, and which topics each word (case-folded) shows."""
+def _topic_words() -> tuple[AnyCase, dict[str, tuple[str, ...]]]:
+    """The topic words as a pattern, and which topics each word (case-folded) shows."""
     topics_of: dict[str, list[str]] = {}
     for topic, words in P.load("topics")["words"].items():
         for word in words:
             topics_of.setdefault(_key(word), []).append(topic)
-    return _both_cases(list(topics_of)), {k: tuple(v) for k, v in topics_of.items()}
+    return AnyCase.phrases(topics_of), {k: tuple(v) for k, v in topics_of.items()}
 
 
 def _key(phrase: str) -> str:
@@ -36,21 +32,14 @@ def _key(phrase: str) -> str:
 
 
 @functools.cache
-def _weak() -> dict[str, tuple[str, tuple[regex.Pattern, regex.Pattern]]]:
+def _weak() -> dict[str, tuple[str, AnyCase]]:
     """topic -> (the topic that absorbs its weak words, their patterns)."""
-    return {topic: (spec["unless"], _both_cases([_key(w) for w in spec["words"]]))
+    return {topic: (spec["unless"], AnyCase.phrases(_key(w) for w in spec["words"]))
             for topic, spec in P.load("topics")["weak"].items()}
 
 
-def _both_cases(folded_words: list[str]) -> tuple[regex.Pattern, regex.Pattern]:
-    """(any case, for the text as printed; exact case, for the case-folded text)."""
-    return P.phrases(folded_words), P.phrases(folded_words, ignore_case=False)
-
-
-def _occurrences(article: Article, patterns: tuple[regex.Pattern, regex.Pattern]) -> list[Evidence]:
-    any_case, folded_case = patterns
-    folded = folded_scan(article)
-    pattern, searched = (any_case, article.scan) if folded is None else (folded_case, folded)
+def _occurrences(article: Article, phrases: AnyCase) -> list[Evidence]:
+    pattern, searched = phrases.on(article)
     found = []
     for paragraph in article.paragraphs:
         for m in P.finditer(pattern, searched, paragraph.start, paragraph.end):
