@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import threading
 
 from borderminutes import batch
 from borderminutes.models import ArticleResult
@@ -38,3 +39,24 @@ def test_a_batch_keeps_long_lived_objects_out_of_the_collectors_sight_and_a_sing
     paths = [str(SAMPLES / "laocai-honghe-talks-2023.txt")] * 3
     assert len(list(batch.run(paths, jobs=1))) == 3
     assert frozen == [1]  # once per process, after its first input
+
+
+def _pool_stopped_when(consume) -> bool:
+    """Whether a pooled batch leaves no thread running once ``consume`` has read from it and closed it
+    (a pool thread still running at exit races the interpreter's shutdown: "Bad file descriptor")."""
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))[:6]]
+    before = threading.active_count()
+    outcomes = batch.run(paths, jobs=2)
+    try:
+        consume(paths, outcomes)
+    finally:
+        outcomes.close()
+    return threading.active_count() == before
+
+
+def test_a_batch_read_to_its_end_stops_its_pool():
+    assert _pool_stopped_when(lambda paths, outcomes: list(zip(paths, outcomes, strict=True)))
+
+
+def test_a_batch_left_early_stops_its_pool_too():
+    assert _pool_stopped_when(lambda paths, outcomes: next(outcomes))

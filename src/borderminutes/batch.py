@@ -193,7 +193,7 @@ def _pooled(work: list[tuple[str, int]], workers: int, chunksize: int) -> Genera
                 count += 1
         except BrokenProcessPool:
             pass
-        except BaseException:  # Ctrl-C, or the consumer stopped: cancel what has not started
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, or the consumer stopped: cancel what has not started, finish what runs
+            pool.shutdown(wait=True, cancel_futures=True)  # (not waiting leaves the pool's thread racing exit)
             raise
     return count

@@ -87,7 +87,7 @@ def extract(
     progress = _progress(len(todo)) if len(todo) > 1 and sys.stderr.isatty() else None
     outcomes = batch.run([paths[i] for i in todo], jobs=jobs, max_bytes=max_bytes)
     try:
-        for i, outcome in zip(todo, outcomes):
+        for i, outcome in zip(todo, outcomes, strict=True):  # strict: the batch runs to its end, pool shut down
             bad = outcome.failed or (strict and bool(outcome.warnings))
             failed += bad
             if outcome.failed:
