@@ -86,7 +86,7 @@ def batch(folder: Path, n: int, jobs: int, runs: int) -> dict:
         lines = sum(1 for _ in open(out, encoding="utf-8"))
         if lines != n:
             raise SystemExit(f"--jobs {jobs}: {lines} records for {n} articles")
-    m = sorted(measured, key=lambda r: r["wall_s"])[len(measured) // 2]
+    m = sorted(measured, key=lambda r: r["wall_s"])[(len(measured) - 1) // 2]  # the lower middle for an even count
     rate = n / m["wall_s"]
     return {"jobs": jobs, **m, "peak_rss_mb": max(r["peak_rss_mb"] for r in measured),
             "runs_wall_s": [r["wall_s"] for r in measured],
@@ -269,11 +269,17 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--ner-articles", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each batch; the median is reported")
+    parser.add_argument("--runs", type=_positive, default=3, help="runs of each batch; the median is reported")
     parser.add_argument("--profile", action="store_true", help="also profile the pipeline in-process (cProfile)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--ner-worker", type=Path, help=argparse.SUPPRESS)

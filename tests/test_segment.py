@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from underthesea import sent_tokenize
 
 from borderminutes import patterns as P
+from borderminutes import underthesea_files
 from borderminutes.document import from_text, read_file
 from borderminutes.pipeline import analyse
 from borderminutes.fields import agreements, gates, meeting, proposals, sides, topics
@@ -120,3 +122,36 @@ def test_a_text_whose_folding_moves_offsets_is_searched_ignoring_case():
     assert folded_scan(article) is None
     m = sides._attendance_pattern().search(article, 0, len(article.scan))
     assert article.text[m.start():m.end()].startswith("CÙNG DỰ")
+
+
+class _SplittingAtCommas:
+    """A release of underthesea whose splitter keeps its abbreviations but follows other rules."""
+
+    sentence_tokenizer = SimpleNamespace(abbrev_types={"tp"})
+
+    @staticmethod
+    def sent_tokenize(text: str) -> list[str]:
+        return [piece.strip() for piece in text.split(",") if piece.strip()]
+
+
+class _WithoutAbbreviations:
+    @staticmethod
+    def sent_tokenize(text: str) -> list[str]:
+        return [text.strip()]
+
+
+@pytest.mark.parametrize("release", [_SplittingAtCommas, _WithoutAbbreviations])
+def test_underthesea_s_own_splitter_is_used_where_stepping_cannot_stand_in(monkeypatch, release):
+    monkeypatch.setattr(underthesea_files, "sentence_splitter", lambda: release)
+    _sentence_tokenizer.cache_clear()
+    try:
+        assert _sentence_tokenizer() is release.sent_tokenize
+    finally:
+        _sentence_tokenizer.cache_clear()
+
+
+def test_a_splitter_file_that_needs_its_package_is_imported_with_it(monkeypatch, tmp_path):
+    needing = tmp_path / "__init__.py"
+    needing.write_text("from . import models\n", encoding="utf-8")
+    monkeypatch.setattr(underthesea_files, "package_file", lambda *parts: needing)
+    assert underthesea_files.sentence_splitter().__name__ == "underthesea.pipeline.sent_tokenize"

@@ -1,8 +1,8 @@
 """Paragraphs and sentences of the kept regions, each with offsets.
 
 A paragraph is one printed line of kept text (news pages put one paragraph per
-line, with or without blank lines between). Sentences come from
-``underthesea.sent_tokenize``, mapped back onto the text; a period glued to the
+line, with or without blank lines between). Sentences are those of
+``underthesea.sent_tokenize`` (found faster, the same way), mapped back onto the text; a period glued to the
 next sentence ("song phương.Ngày 19/4") is split too, since scrapers often
 drop that space.
 """
@@ -135,27 +135,38 @@ _STOPS = ".?!"  # the only characters at which underthesea.sent_tokenize ends a 
 
 def _sent_tokenize(text: str) -> list[str]:
     """``underthesea.sent_tokenize``, skipped where it cannot cut: a paragraph with no stop before its
-    final run of stops is one sentence. Most headlines and many paragraphs are; the tokenizer walks
-    its text one character at a time in Python, so skipping it there pays."""
+    final run of stops is one sentence. Most headlines and many paragraphs are, and for them one
+    string test replaces a pattern scan and a call."""
     stripped = text.strip()
     if not any(stop in stripped.rstrip(_STOPS) for stop in _STOPS):
         return [stripped] if stripped else []
     return _sentence_tokenizer()(text)
 
 
+# Texts on which underthesea's splitter and ``_split_at_stops`` must agree before the second stands
+# in for the first: ellipses, numbers, abbreviations, runs of stops, line ends.
+SPLITTER_PROBES = (
+    "Một. Hai.", "Ông A... Bà B... và c... d", "Giá 1.500.000 đồng. Ngày 15.12.2025 ở Tp. Hà Nội.",
+    "Sao?! Vâng! Được.", "TS. Lê Văn A. e.g. b. T. Hồng", "a.\r\nB. c.. D", "Hết... ", "2.  3. x.",
+)
+
+
 @functools.cache
 def _sentence_tokenizer() -> Callable[[str], list[str]]:
     """underthesea's sentence splitter, loaded on first need. Its own ``sent_tokenize`` walks the text
     one character at a time in Python; ``_split_at_stops`` gives the same sentences stepping from stop
-    to stop, with its abbreviations. Should a release no longer have them where this looks, its
-    ``sent_tokenize`` is used as it is."""
+    to stop, with its abbreviations. Should a release not have them where this looks, or split any
+    of SPLITTER_PROBES otherwise, its ``sent_tokenize`` is used as it is (slower, never different)."""
     with P.one_time_load():
         splitter = underthesea_files.sentence_splitter()
         splitter.sent_tokenize("Một. Hai.")  # its first call loads the abbreviations
-    abbreviations = getattr(getattr(splitter, "sentence_tokenizer", None), "abbrev_types", None)
-    if not isinstance(abbreviations, (set, frozenset)):
-        return splitter.sent_tokenize
-    return functools.partial(_split_at_stops, abbreviations=frozenset(abbreviations))
+        abbreviations = getattr(getattr(splitter, "sentence_tokenizer", None), "abbrev_types", None)
+        if not isinstance(abbreviations, (set, frozenset)):
+            return splitter.sent_tokenize
+        stepping = functools.partial(_split_at_stops, abbreviations=frozenset(abbreviations))
+        if any(stepping(probe) != splitter.sent_tokenize(probe) for probe in SPLITTER_PROBES):
+            return splitter.sent_tokenize
+    return stepping
 
 
 _SPACES_AFTER_STOP = " \t\n\r"

@@ -30,7 +30,8 @@ def sentence_splitter() -> ModuleType:
     package's own, it is imported with the package instead."""
     path = package_file("pipeline", "sent_tokenize", "__init__.py")
     if path is not None:
-        spec = importlib.util.spec_from_file_location(f"borderminutes._{PACKAGE}_sent_tokenize", path)
+        # A top-level name: a relative import in the file fails (and falls back) instead of reaching ours.
+        spec = importlib.util.spec_from_file_location(f"_borderminutes_{PACKAGE}_sent_tokenize", path)
         module = importlib.util.module_from_spec(spec)
         try:
             spec.loader.exec_module(module)
