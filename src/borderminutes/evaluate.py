@@ -187,7 +187,7 @@ def score(preds: dict[str, dict], golds: dict[str, dict]) -> dict[str, Any]:
 
     out: dict[str, Any] = {k: v.figures() for k, v in sets.items()}
     out.update({k: v.figures() for k, v in accs.items()})
-    headline = [out[k].get("f1", out[k].get("acc")) for k in HEADLINE]
+    headline = [figure(out, k) for k in HEADLINE]
     out["record_f1"] = round(sum(headline) / len(headline), 3)
     out["articles"] = len(golds)
     out["missing"] = missing
