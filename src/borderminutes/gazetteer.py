@@ -71,9 +71,9 @@ def canonical(name: str) -> str | None:
 
 
 @functools.cache
-def names_pattern() -> regex.Pattern:
+def names_pattern() -> P.Pattern:
     """Any gazetteer name or alias as a whole word, longest first; case-sensitive (proper names)."""
-    return P.compile_(names_source())
+    return P.compile_scanner(names_source())
 
 
 @functools.cache

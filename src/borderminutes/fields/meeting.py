@@ -94,14 +94,14 @@ def _online_pattern() -> AnyCase:
 
 
 @functools.cache
-def _session_pattern() -> regex.Pattern:
+def _session_pattern() -> P.Pattern:
     """Words after a meeting word up to its number: " thường niên lần thứ 3", " thứ 9", " lần thứ XIX"."""
     data = _data()
     gap = int(data["session_gap_words"])
     markers = P.phrases_source(data["session_markers"])
     words = P.phrases_source(data["number_words"])
     number = rf"(?P<n>\d{{1,3}}(?!\d)|(?-i:[IVXLC]+)(?!\w)|{words})"
-    return P.compile_(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
+    return P.compile_scanner(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
 
 
 def detect(article: Article) -> Detection:

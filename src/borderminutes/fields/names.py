@@ -348,7 +348,8 @@ def _place_patterns_starting(word: str) -> tuple[tuple[object, str], ...]:
     Most capitalized words, family names among them, begin none and need no search in the
     text; most others begin names of one kind only.
     """
-    return tuple(entry for entry in _place_patterns() if entry[0].match(word, partial=True, timeout=P.timeout()))
+    return tuple(entry for entry in _place_patterns()
+                 if P.as_regex(entry[0]).match(word, partial=True, timeout=P.timeout()))  # partial: regex only
 
 
 @functools.cache

@@ -88,9 +88,9 @@ def _agreement_words() -> AnyCase:
 
 
 @functools.cache
-def _glue() -> regex.Pattern:
+def _glue() -> P.Pattern:
     """Leading glue and numbering cut from an item: "Bên cạnh đó, ", "Theo đó ", "1. ", "(2) ", "- "."""
-    return P.compile_(
+    return P.compile_scanner(
         rf"\s*(?:(?:[-–+•*]|\(?\d{{1,2}}[.)]|\(?[a-zđ]\)|[IVX]{{1,4}}\.)\s+|(?:{alternation(_data()['glue_openers'])})(?!\w)\s*,?\s*(?:(?:{alternation(_data()['glue_copulas'])})\s+)?)",
         ignore_case=True,
     )
@@ -424,11 +424,11 @@ def _skip_space(scan: str, pos: int) -> int:
 
 @functools.cache
 def _adverbs() -> regex.Pattern:
-    return P.phrases(_data()["subject_adverbs"])
+    return P.compile_(P.phrases_source(_data()["subject_adverbs"]), ignore_case=True)  # for sub()
 
 
 def _whole(pattern: regex.Pattern, text: str) -> bool:
-    return bool(text) and pattern.fullmatch(text, timeout=P.timeout()) is not None
+    return bool(text) and P.fullmatch(pattern, text) is not None
 
 
 def _strip_adverbs(subject: str) -> str:
