@@ -1,6 +1,6 @@
-"""Scanners (``P.compile_scanner``): patterns the standard library's ``re`` runs where the alarm
-bounds the call. They must find exactly what their ``regex`` twin finds, and run as ``regex``
-(with the timeout) wherever no alarm bounds the call."""
+"""Scanners: the patterns ``P.compile_`` hands to the standard library's ``re``, which runs them
+where the alarm bounds the call. They must find exactly what their ``regex`` twin finds, and run
+as ``regex`` (with the timeout) wherever no alarm bounds the call."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_every_scanner_call_on_the_samples_finds_what_its_regex_twin_finds(monke
 
 
 # Vietnamese letters in both cases, digits, and the spaces and punctuation of news text. (Off this
-# alphabet the engines may part at a word's edge: see ``P.compile_scanner``.)
+# alphabet the engines may part at a word's edge: see ``P.compile_``.)
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 _ALPHABET = _LETTERS + _LETTERS.upper() + "0123456789 \n\t,.;:-–()\"'/"
 _WORDS = ["cửa khẩu", "Lào Cai", "Hà Khẩu", "an ninh", "thương mại", "Trung Quốc", "biên giới", "Hồng Hà", "văn hóa"]
@@ -80,11 +80,15 @@ def test_word_list_scanners_find_what_regex_finds_in_any_text(pieces, glue):
     r"(?P<n>a)(?&n)",  # a call by name
 ])
 def test_a_source_re_reads_otherwise_or_not_at_all_is_compiled_by_regex(source):
-    assert isinstance(P.compile_scanner(source), regex.Pattern)
+    assert isinstance(P.compile_(source), regex.Pattern)
+
+
+def test_a_backwards_search_is_compiled_by_regex():
+    assert isinstance(P.compile_(r"\btại\s+$", reverse=True), regex.Pattern)
 
 
 def test_a_scanner_keeps_its_case_folding_in_its_twin():
-    scanner = P.compile_scanner(r"\bcửa\s+khẩu\b", ignore_case=True)
+    scanner = P.compile_(r"\bcửa\s+khẩu\b", ignore_case=True)
     assert type(scanner) is re.Pattern
     with P.bounded_elsewhere():
         assert P.search(scanner, "CỬA KHẨU Lào Cai").span() == (0, 8)
@@ -93,7 +97,7 @@ def test_a_scanner_keeps_its_case_folding_in_its_twin():
 
 
 def test_outside_the_alarm_a_scanner_runs_as_regex_with_the_timeout(monkeypatch):
-    scanner = P.compile_scanner(r"\bbiên\s+giới\b")
+    scanner = P.compile_(r"\bbiên\s+giới\b")
     used: list[object] = []
     twin = P.as_regex(scanner)
 

@@ -124,7 +124,7 @@ def clean(scan: str) -> Cleaned:
             removed.append(Removed(start, end, "duplicate-caption"))
             captions.add(previous[0])
             continue
-        label = rules.image_label_prefix.match(line, timeout=P.timeout()) if "-" in line else None  # its " - "
+        label = P.match(rules.image_label_prefix, line) if "-" in line else None  # its " - "
         if label:
             removed.append(Removed(start, start + label.end(), "image-label"))
             captions.add(start)
@@ -149,16 +149,16 @@ def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int) -> st
 
     The rules are tried in order; cheap tests skip those that cannot match: one alternation for the
     marker lines, and the number that must end an image label ("Hình 2")."""
-    if rules.marker_line.match(line, timeout=P.timeout()):
-        if rules.cut.match(line, timeout=P.timeout()) and kept_chars >= rules.min_article_chars:
+    if P.match(rules.marker_line, line):
+        if P.match(rules.cut, line) and kept_chars >= rules.min_article_chars:
             return "cut"
-        if rules.widget.match(line, timeout=P.timeout()) or (in_widget and rules.bullet.match(line, timeout=P.timeout())):
+        if P.match(rules.widget, line) or (in_widget and P.match(rules.bullet, line)):
             return "widget"
         for reason, rule in (("share-links", rules.share), ("placeholder", rules.placeholder),
                              ("image-file", rules.image_file)):
-            if rule.match(line, timeout=P.timeout()):
+            if P.match(rule, line):
                 return reason
-    if _may_end_in_digit(line) and rules.image_label_suffix.match(line, timeout=P.timeout()):
+    if _may_end_in_digit(line) and P.match(rules.image_label_suffix, line):
         return "image-label"
     return None
 
@@ -172,7 +172,7 @@ def _may_end_in_digit(line: str) -> bool:
 
 def _credited(line: str, rules: _Rules) -> bool:
     """A short line ending in a photo credit ("... Ảnh: TTXVN phát") is a caption."""
-    found = ":" in line and rules.credit.search(line, timeout=P.timeout())  # no credit without its colon
+    found = ":" in line and P.search(rules.credit, line)  # no credit without its colon
     return bool(found) and len(line) < 400 and len(line) - found.start() < 80
 
 
@@ -181,7 +181,7 @@ def _link_lists(scan: str, rules: _Rules) -> list[Removed]:
     found, run = [], []
     for start, end in _lines(scan):
         line = scan[start:end].strip()
-        if line.startswith(LINK_MARKS) and rules.link_line.match(line, timeout=P.timeout()):
+        if line.startswith(LINK_MARKS) and P.match(rules.link_line, line):
             run.append((start, end))
             continue
         if len(run) >= 2:

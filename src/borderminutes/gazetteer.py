@@ -73,7 +73,7 @@ def canonical(name: str) -> str | None:
 @functools.cache
 def names_pattern() -> P.Pattern:
     """Any gazetteer name or alias as a whole word, longest first; case-sensitive (proper names)."""
-    return P.compile_scanner(names_source())
+    return P.compile_(names_source())
 
 
 @functools.cache

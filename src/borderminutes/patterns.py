@@ -8,7 +8,7 @@ field (the main thread of a POSIX process) that is the limit; elsewhere every
 match runs with ``TIMEOUT`` (a timeout becomes a warning in the pipeline). The
 per-call timeout is not free (a few microseconds a call, hundreds of calls an
 article), which is why the alarm replaces it where it can. There too the standard
-library's ``re`` runs the patterns it reads alike (``compile_scanner``): word lists
+library's ``re`` runs the patterns it reads alike (``compile_``): word lists
 are scanned several times faster.
 """
 
@@ -28,7 +28,7 @@ from typing import Any, Iterable
 import regex
 import yaml
 
-# A compiled pattern: ``regex``'s, or ``re``'s where ``compile_scanner`` could use it.
+# A compiled pattern: ``regex``'s, or ``re``'s where ``compile_`` could use it.
 Pattern = re.Pattern | regex.Pattern
 
 TIMEOUT = 1.0  # seconds for any single regex call on one article, where no alarm bounds the field
@@ -131,15 +131,14 @@ def phrase_source(phrase: str) -> str:
 
 
 def phrases(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool = True) -> Pattern:
-    """One compiled alternation of phrases in which the most complete phrase wins (a
-    ``compile_scanner`` pattern: run it through ``search``, ``match``, ``finditer``, ``fullmatch``).
+    """One compiled alternation of phrases in which the most complete phrase wins (run it
+    through ``search``, ``match``, ``finditer`` and ``fullmatch``).
 
     The phrases are folded into a trie ("Phó Chủ tịch", "Phó Chủ nhiệm" ->
     "Phó\\s+Chủ\\s+(?:nhiệm|tịch)"), so matching costs one pass per position instead of
     one try per phrase: word lists run to hundreds of entries.
     """
-    return compile_scanner(phrases_source(items, ignore_case=ignore_case, whole_words=whole_words),
-                           ignore_case=ignore_case)
+    return compile_(phrases_source(items, ignore_case=ignore_case, whole_words=whole_words), ignore_case=ignore_case)
 
 
 def phrases_source(items: Iterable[str], *, ignore_case: bool = True, whole_words: bool = True) -> str:
@@ -200,9 +199,11 @@ def _node_source(node: dict) -> str:
 SIMPLE_CASE = "(?-f)"
 
 
-def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
-             reverse: bool = False) -> regex.Pattern:
-    """``reverse``: searches run from the end of the span backwards (for patterns anchored at its end)."""
+def compile_regex(source: str, *, ignore_case: bool = False, multiline: bool = False,
+                  reverse: bool = False) -> regex.Pattern:
+    """``source`` compiled by ``regex``, for calls of its own (``sub``, ``split``, partial matches,
+    ``captures``) or where ``compile_`` would not do. ``reverse``: searches run from the end of the
+    span backwards (for patterns anchored at its end)."""
     flags = regex.V1 | regex.UNICODE
     source = SIMPLE_CASE + source  # also for the "(?i:...)" groups inside a case-sensitive pattern
     if ignore_case:
@@ -215,41 +216,46 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
         return regex.compile(source, flags)
 
 
-def compile_scanner(source: str, *, ignore_case: bool = False) -> Pattern:
-    """``source`` compiled for scanning whole paragraphs: by the standard library's ``re`` where it
-    reads the source as ``regex`` does, since on word-list tries ``re`` scans two to eight times
-    faster and compiles three times faster. Run what this returns only through ``search``,
-    ``match``, ``finditer`` and ``fullmatch`` below, or take ``as_regex`` of it: ``re`` has no
-    timeout, so where no alarm bounds the call they run its ``regex`` twin with TIMEOUT. Keep it
-    for the life of the process (the twin is kept by the pattern's identity).
+def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
+             reverse: bool = False) -> Pattern:
+    """``source`` compiled for ``search``, ``match``, ``finditer`` and ``fullmatch`` below (run it
+    only through them, or take ``as_regex`` of it). The standard library's ``re`` compiles it where
+    it reads it as ``regex`` does: on word-list tries ``re`` scans two to eight times faster and
+    compiles three times faster. ``re`` has no timeout, so where no alarm bounds a call those
+    functions run the pattern's ``regex`` twin with TIMEOUT. Keep what this returns for the life
+    of the process (the twin is kept by the pattern's identity).
 
-    ``re`` refuses what it cannot read (``\\p{..}``, variable-width look-behind, ...) and warns of a
-    class ``regex`` reads as a set operation; either way ``regex`` compiles the source. Where both
-    read it, they differ only on characters that Vietnamese news text does not hold: ``re`` counts
-    "²", "½" and other non-decimal number signs as word characters, ``regex`` counts combining
-    marks, zero-width joiners and circled letters; ``re``'s ``\\s`` also takes U+001C..U+001F, and
-    ignoring case it matches the Turkish dotless "ı" to "i". tests/test_patterns.py holds every
-    scanner to its twin on the samples.
+    ``regex`` compiles what ``re`` refuses (``\\p{..}``, variable-width look-behind, calls by name,
+    ``reverse``...) and a class ``re`` warns it may read otherwise (a set operation). Where both
+    read a source, they differ only on characters that Vietnamese news text does not hold: ``re``
+    counts "²", "½" and other non-decimal number signs as word characters, ``regex`` counts
+    combining marks, zero-width joiners and circled letters; ``re``'s ``\\s`` also takes
+    U+001C..U+001F, and ignoring case it matches the Turkish dotless "ı" to "i".
+    tests/test_scanners.py holds every such call on the samples to the twin.
     """
-    try:
-        with one_time_load(), warnings.catch_warnings():
-            warnings.simplefilter("error")  # "possible nested set" and the like
-            return re.compile(source, re.IGNORECASE if ignore_case else 0)
-    except (re.error, Warning):
-        return compile_(source, ignore_case=ignore_case)
+    if not reverse:
+        flags = (re.IGNORECASE if ignore_case else 0) | (re.MULTILINE if multiline else 0)
+        try:
+            with one_time_load(), warnings.catch_warnings():
+                warnings.simplefilter("error")  # "possible nested set" and the like
+                return re.compile(source, flags)
+        except (re.error, Warning):
+            pass
+    return compile_regex(source, ignore_case=ignore_case, multiline=multiline, reverse=reverse)
 
 
-_twins: dict[int, tuple[re.Pattern, regex.Pattern]] = {}  # id(scanner) -> (scanner, its regex twin)
+_twins: dict[int, tuple[re.Pattern, regex.Pattern]] = {}  # id(pattern) -> (pattern, its regex twin)
 
 
 def as_regex(pattern: Pattern) -> regex.Pattern:
-    """``pattern`` as ``regex`` runs it: itself, or the twin of a ``compile_scanner`` pattern that
-    ``re`` runs (compiled on first use), for a timeout or a feature of ``regex`` only."""
+    """``pattern`` as ``regex`` runs it: itself, or the twin of a ``compile_`` pattern that ``re``
+    runs (compiled on first use), for a timeout or a feature of ``regex`` only."""
     if type(pattern) is not re.Pattern:
         return pattern
     known = _twins.get(id(pattern))
-    if known is None:  # holding the scanner keeps its id from being reused
-        twin = compile_(pattern.pattern, ignore_case=bool(pattern.flags & re.IGNORECASE))
+    if known is None:  # holding the pattern keeps its id from being reused
+        twin = compile_regex(pattern.pattern, ignore_case=bool(pattern.flags & re.IGNORECASE),
+                             multiline=bool(pattern.flags & re.MULTILINE))
         known = _twins[id(pattern)] = (pattern, twin)
     return known[1]
 

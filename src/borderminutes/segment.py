@@ -101,11 +101,11 @@ class AnyCase:
     tests/test_segment.py holds every such pattern of the fields to what it finds ignoring case."""
 
     ignoring_case: regex.Pattern  # for article.scan
-    as_written: P.Pattern  # for folded_scan(article); see P.compile_scanner
+    as_written: P.Pattern  # for folded_scan(article); see P.compile_
 
     @classmethod
     def compile(cls, source: str) -> AnyCase:
-        return cls(P.compile_(source, ignore_case=True), P.compile_scanner(source))
+        return cls(P.compile_(source, ignore_case=True), P.compile_(source))
 
     @classmethod
     def phrases(cls, items: Iterable[str]) -> AnyCase:
@@ -232,7 +232,7 @@ def _word_before(text: str, pos: int) -> str:
 
 @functools.cache
 def _stop_character() -> P.Pattern:
-    return P.compile_scanner(f"[{regex.escape(_STOPS)}]")
+    return P.compile_(f"[{regex.escape(_STOPS)}]")
 
 
 def split_sentences(text: str, offset: int) -> list[tuple[int, int]]:

@@ -65,7 +65,7 @@ def _past_opening() -> regex.Pattern:
 @functools.cache
 def _dated() -> P.Pattern:
     """A full date with its year: the sentence tells of another day than the meeting's."""
-    return P.compile_scanner(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+    return P.compile_(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
                       ignore_case=True)
 
 

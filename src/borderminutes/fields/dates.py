@@ -82,7 +82,7 @@ def _day_word_before_number_source() -> str:
 
 @functools.cache
 def _day_word_before_number() -> P.Pattern:
-    return P.compile_scanner(_day_word_before_number_source(), ignore_case=True)
+    return P.compile_(_day_word_before_number_source(), ignore_case=True)
 
 
 def find_meeting_date(article: Article, published: str | None, warnings: list[str]) -> MeetingDate | None:
@@ -134,7 +134,7 @@ def _number_pattern() -> P.Pattern:
     """The numbers of a date alone ("22/5", "25 và 26/6", "3 tháng 4"): a quick first pass, since the
     full pattern with its optional part of day is slow to try at every position."""
     joiner = "|".join(regex.escape(j) for j in _data()["range_joiners"])
-    return P.compile_scanner(rf"(?<![\w/.,:])\d{{1,2}}(?:\s*(?:{joiner})\s*\d{{1,2}})?[/.\-]\d{{1,2}}"
+    return P.compile_(rf"(?<![\w/.,:])\d{{1,2}}(?:\s*(?:{joiner})\s*\d{{1,2}})?[/.\-]\d{{1,2}}"
                       r"|(?<!\w)\d{1,2}\s+tháng\s+\d{1,2}", ignore_case=True)
 
 

@@ -88,7 +88,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Patt
 @functools.cache
 def country_pattern() -> P.Pattern:
     """A printed country name ("Trung Quốc", "Lào", "Campuchia"); see ``country_source``."""
-    return P.compile_scanner(country_source())
+    return P.compile_(country_source())
 
 
 @functools.cache

@@ -101,7 +101,7 @@ def _session_pattern() -> P.Pattern:
     markers = P.phrases_source(data["session_markers"])
     words = P.phrases_source(data["number_words"])
     number = rf"(?P<n>\d{{1,3}}(?!\d)|(?-i:[IVXLC]+)(?!\w)|{words})"
-    return P.compile_scanner(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
+    return P.compile_(rf"(?:\s+[^\s,.;:()]+){{0,{gap}}}?\s+(?:{markers})\s+{number}", ignore_case=True)
 
 
 def detect(article: Article) -> Detection:

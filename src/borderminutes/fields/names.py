@@ -88,7 +88,7 @@ def _short_text_cache(maxsize: int):
 
 @functools.cache
 def _old_tone_pattern():
-    return P.compile_("|".join(_OLD_TONES))
+    return P.compile_regex("|".join(_OLD_TONES))  # for sub()
 
 
 @_short_text_cache(maxsize=65536)

@@ -189,7 +189,7 @@ def _optional_honorific() -> str:
 def _side_cue_pattern():
     """"<cue> [X] có|do [các] [đồng chí|ông|bà] [:]" up to the mention."""
     d = data()
-    return P.compile_scanner(rf"(?P<cue>{_words(d['side_cues'])})(?:\s+(?P<x>[^;:.]{{1,160}}?))?\s+"
+    return P.compile_(rf"(?P<cue>{_words(d['side_cues'])})(?:\s+(?P<x>[^;:.]{{1,160}}?))?\s+"
                       rf"(?P<end>{_words(d['side_cue_ends'])})\s+{_optional_honorific()}", ignore_case=True)
 
 

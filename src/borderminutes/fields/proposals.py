@@ -90,7 +90,7 @@ def _agreement_words() -> AnyCase:
 @functools.cache
 def _glue() -> P.Pattern:
     """Leading glue and numbering cut from an item: "Bên cạnh đó, ", "Theo đó ", "1. ", "(2) ", "- "."""
-    return P.compile_scanner(
+    return P.compile_(
         rf"\s*(?:(?:[-–+•*]|\(?\d{{1,2}}[.)]|\(?[a-zđ]\)|[IVX]{{1,4}}\.)\s+|(?:{alternation(_data()['glue_openers'])})(?!\w)\s*,?\s*(?:(?:{alternation(_data()['glue_copulas'])})\s+)?)",
         ignore_case=True,
     )
@@ -171,8 +171,7 @@ def statement_units(article: Article, paragraph: Paragraph) -> list[Span]:
 
 def _is_numbering(scan: str, sentence: Sentence) -> bool:
     """A list number alone ("1.", "b)", "IV."): at most five characters between spaces."""
-    return len(sentence.text.strip()) <= 5 and _numbering().fullmatch(
-        scan, sentence.start, sentence.end, timeout=P.timeout()) is not None
+    return len(sentence.text.strip()) <= 5 and P.fullmatch(_numbering(), scan, sentence.start, sentence.end) is not None
 
 
 def _may_hold_ellipsis(scan: str, sentence: Sentence) -> bool:
@@ -299,7 +298,7 @@ def _place_name_before() -> regex.Pattern:
 @functools.cache
 def _lower_syllables() -> regex.Pattern:
     """Up to three lower-case syllables after a capitalised one: the rest of a word it may open."""
-    return P.compile_(r"(?:\s+(?P<syllable>\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])){1,3}")
+    return P.compile_regex(r"(?:\s+(?P<syllable>\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])){1,3}")  # captures()
 
 
 @functools.cache
@@ -424,7 +423,7 @@ def _skip_space(scan: str, pos: int) -> int:
 
 @functools.cache
 def _adverbs() -> regex.Pattern:
-    return P.compile_(P.phrases_source(_data()["subject_adverbs"]), ignore_case=True)  # for sub()
+    return P.compile_regex(P.phrases_source(_data()["subject_adverbs"]), ignore_case=True)  # for sub()
 
 
 def _whole(pattern: regex.Pattern, text: str) -> bool:
@@ -679,7 +678,7 @@ def _only_wishes(gathered: _Gathered) -> bool:
     return all(P.match(_at_start("wish_verbs"), t.text) for t in gathered.triggers)
 
 
-_WORD = P.compile_(r"\w+")
+_WORD = P.compile_regex(r"\w+")  # for findall()
 
 
 def _tokens(item: str) -> frozenset[str]:

@@ -92,7 +92,7 @@ def _list_gap() -> P.Pattern:
     brackets ("... huyện Đồng Văn (Việt Nam) và thôn Đà Lũng")."""
     unit = gazetteer.unit_word_source()
     country = location.country_source()
-    return P.compile_scanner(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit})|\(\s*(?:{country})\s*\))*$")
+    return P.compile_(rf"^(?:[\s,;:()\-–—]|và|cùng|(?i:{unit})|\(\s*(?:{country})\s*\))*$")
 
 
 @functools.cache
@@ -112,7 +112,7 @@ def _national_pattern() -> P.Pattern:
     """A national-level party, with the country name that may follow it within a few words."""
     parties = P.phrases_source(_data()["national_parties"], ignore_case=False)
     country = location.country_source()
-    return P.compile_scanner(rf"(?:{parties})(?!\s+nhân\s+dân)(?:\s+(?:{country}))?")
+    return P.compile_(rf"(?:{parties})(?!\s+nhân\s+dân)(?:\s+(?:{country}))?")
 
 
 def find_sides(article: Article) -> list[Side]:

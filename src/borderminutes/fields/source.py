@@ -184,7 +184,7 @@ def is_section_label(line: str) -> bool:
 
 @functools.cache
 def _label_separator() -> regex.Pattern:
-    return P.compile_(r"\s+[-–—|/>»›]\s+|\s*[|/>»›]\s*")
+    return P.compile_regex(r"\s+[-–—|/>»›]\s+|\s*[|/>»›]\s*")  # for split()
 
 
 @functools.cache
