@@ -145,7 +145,7 @@ def phrases_source(items: Iterable[str], *, ignore_case: bool = True, whole_word
     """The source ``phrases()`` compiles, to write into a larger pattern: compiling a list only to
     read its source back cost a third of all compile time at start-up. With ``ignore_case`` the
     trie is case-folded, so the larger pattern must ignore case around it too."""
-    cleaned = {i.strip() for i in items if i and i.strip()}
+    cleaned = frozenset(i.strip() for i in items if i and i.strip())
     body = _trie_source(cleaned, fold=ignore_case) or r"(?!)"
     if whole_words:
         body = rf"{word_start(cleaned)}(?:{body})(?!\w)"
@@ -161,7 +161,8 @@ def word_start(items: Iterable[str]) -> str:
     return r"\b" if all(_WORD_CHAR.match(item) for item in items) else r"(?<!\w)"
 
 
-def _trie_source(items: Iterable[str], *, fold: bool) -> str:
+@functools.cache  # several patterns write out the same word list
+def _trie_source(items: frozenset[str], *, fold: bool) -> str:
     """A regex source matching any of ``items``; greedy at every branch, so longer phrases win."""
     trie: dict = {}
     for phrase in items:
@@ -182,8 +183,11 @@ def _units(phrase: str) -> list[str]:
     return units
 
 
+_escape = functools.cache(regex.escape)  # one character at a time: the same few hundred, thousands of times
+
+
 def _node_source(node: dict) -> str:
-    branches = [(r"\s+" if unit == " " else regex.escape(unit)) + _node_source(child)
+    branches = [(r"\s+" if unit == " " else _escape(unit)) + _node_source(child)
                 for unit, child in sorted(node.items()) if unit]
     if not branches:
         return ""
