@@ -76,7 +76,9 @@ def test_word_list_scanners_find_what_regex_finds_in_any_text(pieces, glue):
 @pytest.mark.parametrize("source", [
     r"\p{Lu}\w+",  # a Unicode property: regex only
     r"(?<=a|bc)x",  # a look-behind of two widths
-    r"[[a-z]--[aeiou]]",  # a set operation (re: "possible nested set", a warning)
+    r"[[a-z]--[aeiou]]",  # a set operation (re warns: "possible nested set")
+    r"[a[b]c]",  # a nested set, to regex; re reads it silently as "[a[b]" and "c]"
+    r"[\w||\d]",  # a union
     r"(?P<n>a)(?&n)",  # a call by name
 ])
 def test_a_source_re_reads_otherwise_or_not_at_all_is_compiled_by_regex(source):

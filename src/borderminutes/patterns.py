@@ -20,7 +20,6 @@ import functools
 import re
 import signal
 import time
-import warnings
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -230,22 +229,36 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
     of the process (the twin is kept by the pattern's identity).
 
     ``regex`` compiles what ``re`` refuses (``\\p{..}``, variable-width look-behind, calls by name,
-    ``reverse``...) and a class ``re`` warns it may read otherwise (a set operation). Where both
+    ``reverse``...) and a class it reads otherwise (``_has_set_operations``). Where both
     read a source, they differ only on characters that Vietnamese news text does not hold: ``re``
     counts "²", "½" and other non-decimal number signs as word characters, ``regex`` counts
     combining marks, zero-width joiners and circled letters; ``re``'s ``\\s`` also takes
     U+001C..U+001F, and ignoring case it matches the Turkish dotless "ı" to "i".
     tests/test_scanners.py holds every such call on the samples to the twin.
     """
-    if not reverse:
+    if not reverse and not _has_set_operations(source):
         flags = (re.IGNORECASE if ignore_case else 0) | (re.MULTILINE if multiline else 0)
         try:
-            with one_time_load(), warnings.catch_warnings():
-                warnings.simplefilter("error")  # "possible nested set" and the like
+            with one_time_load():
                 return re.compile(source, flags)
-        except (re.error, Warning):
+        except re.error:
             pass
     return compile_regex(source, ignore_case=ignore_case, multiline=multiline, reverse=reverse)
+
+
+# An escape, or a character class (with a "]" first taken as a character), in a pattern's source.
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
+_SET_OPERATORS = ("[", "--", "&&", "~~", "||")  # inside a class, to regex (V1)
+
+
+def _has_set_operations(source: str) -> bool:
+    """Whether a character class of ``source`` may hold what ``regex`` (V1) reads as a nested set or
+    a set operation and ``re`` as plain characters. (An escaped one counts too: then ``regex``
+    compiles a source it need not, which costs only time.)"""
+    if "[" not in source:
+        return False
+    classes = (found.group()[1:] for found in _ESCAPE_OR_CLASS.finditer(source) if found.group()[0] == "[")
+    return any(op in inside for inside in classes for op in _SET_OPERATORS)
 
 
 _twins: dict[int, tuple[re.Pattern, regex.Pattern]] = {}  # id(pattern) -> (pattern, its regex twin)
