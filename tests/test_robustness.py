@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from borderminutes import batch, extract_bytes, extract_text, pipeline
+from borderminutes import batch, extract_bytes, extract_text, output, pipeline
 from borderminutes import patterns as P
 from borderminutes.document import DEFAULT_MAX_BYTES, InputError, read_bytes
 from borderminutes.fields import source
@@ -599,6 +599,32 @@ def _caller() -> str:
 
 
 # --- interruption, resume, strict, dead workers, closed pipes --------------------------------------------
+
+
+def test_ctrl_c_taken_in_another_thread_during_a_write_acts_after_the_file_is_whole(tmp_path, monkeypatch):
+    """The process takes a Ctrl-C in any thread that does not block it (a batch has the worker pool's),
+    and Python raises it in the main thread wherever that is: mid-write, it must wait for the file."""
+    replace, go = os.replace, threading.Event()
+
+    def send_ctrl_c():  # a thread started before the write, as the pool's is: it does not block SIGINT
+        go.wait(10)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    sender = threading.Thread(target=send_ctrl_c)
+    sender.start()
+
+    def interrupted_replace(src, dst):
+        go.set()
+        sender.join()
+        time.sleep(0.05)  # time for Python to run the handler here, were it not deferred
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted_replace)
+    target = tmp_path / "a.json"
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(target, "{}\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"] and target.read_text(encoding="utf-8") == "{}\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_ctrl_c_leaves_only_complete_files_and_skip_existing_resumes(tmp_path):

@@ -6,6 +6,7 @@ import contextlib
 import os
 import signal
 import tempfile
+import threading
 from pathlib import Path
 
 from .models import ArticleResult
@@ -37,16 +38,31 @@ def write_atomic(path: Path, content: str) -> None:
 
 @contextlib.contextmanager
 def _interrupts_deferred():
-    """Hold SIGINT and SIGTERM back for the duration (where the platform allows); they arrive after it."""
-    if not hasattr(signal, "pthread_sigmask"):
+    """Hold SIGINT and SIGTERM back for the duration; one that comes meanwhile acts after it.
+
+    In the main thread the handlers are swapped for ones that only note the signal: blocking it
+    there would not do, since the process takes a signal in any thread that does not block it (the
+    worker pool's), and Python then runs the handler in the main thread wherever that is. Another
+    thread (where Python runs no handler) blocks the signals, where the platform allows."""
+    held = (signal.SIGINT, signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        noted: list[int] = []
+        previous = [(sig, signal.signal(sig, lambda signum, frame: noted.append(signum))) for sig in held]
+        try:
+            yield
+        finally:
+            for sig, handler in previous:
+                signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+            if noted:
+                signal.raise_signal(noted[0])
+    elif hasattr(signal, "pthread_sigmask"):
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    else:
         yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def out_name(path: str | None, taken: set[str]) -> str:
