@@ -5,7 +5,8 @@ usage: .venv/bin/python bench/run.py [--articles 2000] [--ner-articles 100] [--r
 
 Measures (each in a fresh process, wall time, peak resident memory from os.wait4):
   (a) one article through the CLI from a cold start (first run, and median of 5);
-  (b) a batch of N articles (samples/ repeated into bench/tmp/) with --jobs 1 and --jobs 2 (median of --runs);
+  (b) a batch of N articles (samples/ repeated into bench/tmp/) with --jobs 1 and --jobs 2 (median of
+      --runs; the two settings take turns);
   (c) underthesea.ner on every sentence of the same articles: timed on the first --ner-articles of
       the batch (the mix of samples repeats, so this is representative) and extrapolated to N;
   and, with --profile, where the in-process pipeline spends its time (cProfile).
@@ -76,16 +77,27 @@ def cold_single(runs: int = 5) -> dict:
             "peak_rss_mb": max(w["peak_rss_mb"] for w in walls)}
 
 
-def batch(folder: Path, n: int, jobs: int, runs: int) -> dict:
-    """The median of ``runs`` runs (the machine is shared: one run can land on a busy moment)."""
-    out = TMP / f"out-jobs{jobs}.jsonl"
-    measured = []
+def batches(folder: Path, n: int, settings: tuple[int, ...], runs: int) -> list[dict]:
+    """Each ``--jobs`` setting ``runs`` times, the settings taking turns (a busy stretch of the shared
+    machine then slows each alike); per setting, the median run."""
+    measured: dict[int, list[dict]] = {jobs: [] for jobs in settings}
     for _ in range(runs):
-        with open(out, "wb") as fh:
-            measured.append(measure([*cli(), "extract", str(folder), "--format", "jsonl", "--jobs", str(jobs)], stdout=fh))
-        lines = sum(1 for _ in open(out, encoding="utf-8"))
-        if lines != n:
-            raise SystemExit(f"--jobs {jobs}: {lines} records for {n} articles")
+        for jobs in settings:
+            measured[jobs].append(batch_run(folder, n, jobs))
+    return [summary(jobs, n, measured[jobs]) for jobs in settings]
+
+
+def batch_run(folder: Path, n: int, jobs: int) -> dict:
+    out = TMP / f"out-jobs{jobs}.jsonl"
+    with open(out, "wb") as fh:
+        run = measure([*cli(), "extract", str(folder), "--format", "jsonl", "--jobs", str(jobs)], stdout=fh)
+    lines = sum(1 for _ in open(out, encoding="utf-8"))
+    if lines != n:
+        raise SystemExit(f"--jobs {jobs}: {lines} records for {n} articles")
+    return run
+
+
+def summary(jobs: int, n: int, measured: list[dict]) -> dict:
     m = sorted(measured, key=lambda r: r["wall_s"])[(len(measured) - 1) // 2]  # the lower middle for an even count
     rate = n / m["wall_s"]
     return {"jobs": jobs, **m, "peak_rss_mb": max(r["peak_rss_mb"] for r in measured),
@@ -292,7 +304,7 @@ def main(argv: list[str]) -> int:
     folder = make_batch(args.articles)
     results: dict = {"machine": machine(), "articles": args.articles}
     results["cold_single"] = cold_single()
-    results["batch"] = [batch(folder, args.articles, jobs, args.runs) for jobs in (1, 2)]
+    results["batch"] = batches(folder, args.articles, (1, 2), args.runs)
     results["underthesea_ner"] = underthesea_ner(folder, args.articles, args.ner_articles)
     ours = results["batch"][0]["articles_per_s"]
     results["speedup_vs_ner"] = round(ours / results["underthesea_ner"]["articles_per_s"], 1)
