@@ -140,7 +140,7 @@ def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str])
         return fallback
     field_limited = FIELD_TIME_LIMIT < remaining
     try:
-        with _alarm(min(remaining, FIELD_TIME_LIMIT)):
+        with _Alarm(min(remaining, FIELD_TIME_LIMIT)):
             return run()
     except BudgetExceeded:
         if field_limited:
@@ -174,19 +174,28 @@ def _article_budget():
         _deadline.reset(deadline)
 
 
-@contextlib.contextmanager
-def _alarm(seconds: float):
-    """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the handler;
-    the alarm then bounds the block, so its regex calls go without their own timeout."""
-    if not (_alarm_ready.get() and seconds < math.inf):
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        with P.bounded_elsewhere():
-            yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+class _Alarm:
+    """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the
+    handler; the alarm then bounds the block, so its regex calls go without their own timeout. (A class
+    rather than a generator: it is entered for every field of every article.)"""
+
+    __slots__ = ("seconds", "bounded")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.bounded = P.bounded_elsewhere() if _alarm_ready.get() and seconds < math.inf else None
+
+    def __enter__(self) -> None:
+        if self.bounded is not None:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.bounded.__enter__()
+
+    def __exit__(self, *exc) -> None:
+        if self.bounded is not None:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:  # even when the alarm fires just before it is disarmed
+                self.bounded.__exit__()
 
 
 def _on_alarm(signum, frame) -> None:
