@@ -601,16 +601,36 @@ def _caller() -> str:
 # --- interruption, resume, strict, dead workers, closed pipes --------------------------------------------
 
 
-def test_ctrl_c_taken_in_another_thread_during_a_write_acts_after_the_file_is_whole(tmp_path, monkeypatch):
-    """The process takes a Ctrl-C in any thread that does not block it (a batch has the worker pool's),
-    and Python raises it in the main thread wherever that is: mid-write, it must wait for the file."""
-    replace, go = os.replace, threading.Event()
+class _Signalled(Exception):
+    """What the handlers these tests install raise."""
 
-    def send_ctrl_c():  # a thread started before the write, as the pool's is: it does not block SIGINT
-        go.wait(10)
-        os.kill(os.getpid(), signal.SIGINT)
 
-    sender = threading.Thread(target=send_ctrl_c)
+@pytest.fixture
+def raising_handlers():
+    """SIGINT and SIGTERM handlers that raise ``_Signalled`` (whatever the handlers were when Python
+    started: a background job ignores Ctrl-C), put back as they were afterwards."""
+    def handler(signum, frame):
+        raise _Signalled(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    yield handler
+    for sig, old in previous.items():
+        signal.signal(sig, old)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_taken_in_another_thread_during_a_write_acts_after_the_file_is_whole(
+        tmp_path, monkeypatch, raising_handlers, signum):
+    """The process takes a signal in any thread that does not block it (a batch has the worker pool's),
+    and Python runs the handler in the main thread wherever that is: mid-write, it must wait for the file."""
+    replace, go, cancelled = os.replace, threading.Event(), threading.Event()
+
+    def send():  # a thread started before the write, as the pool's is: it does not block the signal
+        go.wait()
+        if not cancelled.is_set():
+            os.kill(os.getpid(), signum)
+
+    sender = threading.Thread(target=send)
     sender.start()
 
     def interrupted_replace(src, dst):
@@ -621,10 +641,36 @@ def test_ctrl_c_taken_in_another_thread_during_a_write_acts_after_the_file_is_wh
 
     monkeypatch.setattr(os, "replace", interrupted_replace)
     target = tmp_path / "a.json"
-    with pytest.raises(KeyboardInterrupt):
-        output.write_atomic(target, "{}\n")
+    try:
+        with pytest.raises(_Signalled):
+            output.write_atomic(target, "{}\n")
+    finally:
+        cancelled.set()
+        go.set()
+        sender.join()
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"] and target.read_text(encoding="utf-8") == "{}\n"
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is signal.getsignal(signal.SIGTERM) is raising_handlers
+
+
+def test_a_signal_that_comes_while_the_handlers_are_put_back_leaves_none_swapped(tmp_path, monkeypatch,
+                                                                                 raising_handlers):
+    """Putting a handler back runs a pending signal's handler first, which may raise: the other one
+    must still be put back, and the exception come out once all are."""
+    real = signal.signal
+    thrown: list[int] = []
+
+    def signal_with_one_pending(sig, handler):
+        if handler is raising_handlers and not thrown:  # the first handler put back: a signal was pending
+            thrown.append(sig)
+            raise _Signalled(sig)
+        return real(sig, handler)
+
+    monkeypatch.setattr(signal, "signal", signal_with_one_pending)
+    with pytest.raises(_Signalled):
+        output.write_atomic(tmp_path / "a.json", "{}\n")
+    monkeypatch.undo()
+    assert thrown and signal.getsignal(signal.SIGINT) is signal.getsignal(signal.SIGTERM) is raising_handlers
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == "{}\n"
 
 
 def test_ctrl_c_leaves_only_complete_files_and_skip_existing_resumes(tmp_path):

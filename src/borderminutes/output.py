@@ -40,29 +40,58 @@ def write_atomic(path: Path, content: str) -> None:
 def _interrupts_deferred():
     """Hold SIGINT and SIGTERM back for the duration; one that comes meanwhile acts after it.
 
-    In the main thread the handlers are swapped for ones that only note the signal: blocking it
+    In the main thread the handlers are swapped for one that only notes the signal: blocking it
     there would not do, since the process takes a signal in any thread that does not block it (the
-    worker pool's), and Python then runs the handler in the main thread wherever that is. Another
-    thread (where Python runs no handler) blocks the signals, where the platform allows."""
+    worker pool's), and Python then runs the handler in the main thread wherever that is. A handler
+    installed outside Python cannot be put back, so its signal is blocked instead; so are both in
+    another thread (where Python runs no handler), where the platform allows."""
     held = (signal.SIGINT, signal.SIGTERM)
-    if threading.current_thread() is threading.main_thread():
-        noted: list[int] = []
-        previous = [(sig, signal.signal(sig, lambda signum, frame: noted.append(signum))) for sig in held]
-        try:
+    if threading.current_thread() is not threading.main_thread():
+        with _blocked(held):
             yield
-        finally:
-            for sig, handler in previous:
-                signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
-            if noted:
-                signal.raise_signal(noted[0])
-    elif hasattr(signal, "pthread_sigmask"):
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-        try:
+        return
+    noted: list[int] = []
+    swapped: list[tuple[int, object]] = []
+    try:
+        with _blocked(tuple(sig for sig in held if signal.getsignal(sig) is None)):
+            for sig in held:
+                previous = signal.getsignal(sig)
+                if previous is not None:
+                    swapped.append((sig, previous))  # first: a pending signal may run its handler, which may raise
+                    signal.signal(sig, lambda signum, frame: noted.append(signum))
             yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    else:
+    finally:
+        _restore(swapped)
+        for signum in sorted(set(noted), key=lambda sig: sig != signal.SIGTERM):  # SIGTERM, the stronger, first
+            signal.raise_signal(signum)
+
+
+def _restore(swapped: list[tuple[int, object]]) -> None:
+    """Put every handler back, even when one of them runs (a signal that came in between) and raises;
+    the first such exception is raised once all are back."""
+    raised: BaseException | None = None
+    for sig, handler in reversed(swapped):
+        while True:
+            try:
+                signal.signal(sig, handler)
+                break
+            except BaseException as exc:  # raised by a handler run before the swap: swap again
+                raised = raised or exc
+    if raised is not None:
+        raise raised
+
+
+@contextlib.contextmanager
+def _blocked(signals: tuple[int, ...]):
+    """Block ``signals`` in this thread for the duration, where the platform allows."""
+    if not signals or not hasattr(signal, "pthread_sigmask"):
         yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def out_name(path: str | None, taken: set[str]) -> str:
