@@ -165,7 +165,8 @@ def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int) -> st
 
 def _may_end_in_digit(line: str) -> bool:
     """False when the line's last visible character is an ASCII character other than a digit.
-    (Beyond ASCII, the regex module knows digits that ``str.isdigit`` does not.)"""
+    (Beyond ASCII it does not judge: a pattern's ``\\d``, run by ``regex``, may know digits of a
+    later Unicode version than ``str.isdigit``.)"""
     last = line.rstrip()[-1:]
     return not last.isascii() or last.isdigit()
 

@@ -95,7 +95,7 @@ def unit_words() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def unit_word_pattern() -> regex.Pattern:
+def unit_word_pattern() -> P.Pattern:
     """Any administrative word ("tỉnh", "thành phố", "TP.", "châu", "khu tự trị" ...), case-insensitive."""
     return P.compile_(unit_word_source(), ignore_case=True)
 

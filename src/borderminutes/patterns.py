@@ -29,6 +29,7 @@ import yaml
 
 # A compiled pattern: ``regex``'s, or ``re``'s where ``compile_`` could use it.
 Pattern = re.Pattern | regex.Pattern
+Match = re.Match | regex.Match
 
 TIMEOUT = 1.0  # seconds for any single regex call on one article, where no alarm bounds the field
 
@@ -232,26 +233,33 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
     of the process (the twin is kept by the pattern's identity).
 
     ``regex`` compiles what ``re`` refuses (``\\p{..}``, variable-width look-behind, calls by name,
-    ``reverse``...) and a class it reads otherwise (``_has_set_operations``). Where both
-    read a source, they differ only on characters that Vietnamese news text does not hold: ``re``
-    counts "²", "½" and other non-decimal number signs as word characters, ``regex`` counts
-    combining marks, zero-width joiners and circled letters; ``re``'s ``\\s`` also takes
-    U+001C..U+001F, and ignoring case it matches the Turkish dotless "ı" to "i".
-    tests/test_scanners.py holds every such call on the samples to the twin.
+    ``reverse``...), a class it reads otherwise (``_has_set_operations``) and a source with flags
+    its twin would not take (``(?a)``). Where both read a source, they part only on some
+    characters: ``re`` counts "²", "½" and other non-decimal number signs as word characters,
+    ``regex`` combining marks, zero-width joiners, connector signs such as "‿", circled letters and
+    the characters of later Unicode versions; ``re``'s ``\\s`` also takes U+001C..U+001F, and
+    ignoring case it matches "ı" and "İ" to "i" and "I". ``engines_agree_on`` tells a text without
+    any. tests/test_scanners.py holds every such call on the samples to the twin.
     """
     if not reverse and not _has_set_operations(source):
         flags = (re.IGNORECASE if ignore_case else 0) | (re.MULTILINE if multiline else 0)
         try:
             with one_time_load():
-                return re.compile(source, flags)
+                compiled = re.compile(source, flags)
         except re.error:
-            pass
+            compiled = None
+        if compiled is not None and not compiled.flags & ~_TWIN_FLAGS:
+            return compiled
     return compile_regex(source, ignore_case=ignore_case, multiline=multiline, reverse=reverse)
 
 
 # An escape, or a character class (with a "]" first taken as a character), in a pattern's source.
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
 _SET_OPERATORS = ("[", "--", "&&", "~~", "||")  # inside a class, to regex (V1)
+
+
+# The flags a pattern of ``re`` may carry (inline or not) for its twin to be compiled alike.
+_TWIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE
 
 
 def _has_set_operations(source: str) -> bool:
@@ -278,6 +286,36 @@ def as_regex(pattern: Pattern) -> regex.Pattern:
                              multiline=bool(pattern.flags & re.MULTILINE))
         known = _twins[id(pattern)] = (pattern, twin)
     return known[1]
+
+
+def engines_agree_on(text: str) -> bool:
+    """Whether ``re`` and ``regex`` read every character of ``text`` alike (``\\w``, ``\\s``, ``\\d``,
+    case), so that a pattern ``compile_`` handed to ``re`` finds there what its twin finds. The
+    pipeline lets ``re`` run patterns only on such articles: a record never depends on the engine."""
+    if _unusual_character().search(text) is None:
+        return True
+    return all(map(_engines_agree_on_character, set(text)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _engines_agree_on_character(char: str) -> bool:
+    if char in "ıİ" or not len(char.lower()) == len(char.upper()) == len(char.casefold()) == 1:
+        return False  # ignoring case, re matches "ı" and "İ" to "i" and "I"; regex does not
+    return all(bool(ours.match(char)) == bool(theirs.match(char)) for ours, theirs in _CLASSES)
+
+
+_CLASSES = [(re.compile(c), regex.compile(c, regex.V1 | regex.UNICODE)) for c in (r"\w", r"\s", r"\d")]
+
+# Where the characters of Vietnamese news text lie: Latin letters with their marks, punctuation,
+# currency signs. Those of them on which the engines agree need no further look.
+_USUAL_BLOCKS = ((0x0000, 0x024F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x3000, 0x303F))
+
+
+@functools.cache
+def _unusual_character() -> re.Pattern:
+    """A character outside ``_USUAL_BLOCKS`` or one on which the engines part."""
+    usual = (chr(cp) for first, last in _USUAL_BLOCKS for cp in range(first, last + 1))
+    return re.compile("[^" + "".join(re.escape(c) for c in usual if _engines_agree_on_character(c)) + "]")
 
 
 def finditer(pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None):

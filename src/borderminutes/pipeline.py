@@ -50,6 +50,7 @@ IMPORT_GRACE = 0.01
 
 _deadline: contextvars.ContextVar[float] = contextvars.ContextVar("article_deadline", default=math.inf)
 _alarm_ready: contextvars.ContextVar[bool] = contextvars.ContextVar("alarm_ready", default=False)
+_engines_agree: contextvars.ContextVar[bool] = contextvars.ContextVar("engines_agree", default=False)
 
 
 class BudgetExceeded(TimeoutError):
@@ -87,7 +88,7 @@ def extract_document(doc: Document) -> ArticleResult:
     warnings: list[str] = list(doc.notes)
     warnings += [f"a line of {end - start:,} characters at offset {start} was not read (longer than "
                  f"{MAX_LINE_CHARS:,}: page code, or a page without line breaks)" for start, end in overlong_lines(doc.text)]
-    with _article_budget():
+    with _article_budget(P.engines_agree_on(doc.text)):
         article = _guarded("segmentation", lambda: analyse(doc), None, warnings)
         if article is None:
             return ArticleResult(source=Source(path=doc.path, sha256=doc.sha256), warnings=warnings)
@@ -156,18 +157,21 @@ def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str])
 
 
 @contextlib.contextmanager
-def _article_budget():
+def _article_budget(engines_agree: bool):
     """The deadline of one article's fields, and the SIGALRM handler that enforces it where SIGALRM is
-    ours to use. The handler is installed once per article: that costs more than a field's timer."""
+    ours to use. The handler is installed once per article: that costs more than a field's timer.
+    ``engines_agree``: the article's text holds no character that ``re`` and ``regex`` read apart
+    (``P.engines_agree_on``), so under the alarm ``re`` may run the patterns it compiled."""
     deadline = _deadline.set(time.monotonic() + ARTICLE_BUDGET)
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm))
     previous = signal.signal(signal.SIGALRM, _on_alarm) if usable else None
-    ready = _alarm_ready.set(usable)
+    ready, agree = _alarm_ready.set(usable), _engines_agree.set(engines_agree)
     try:
         with P.counting_one_time_loads():
             yield
     finally:
+        _engines_agree.reset(agree)
         _alarm_ready.reset(ready)
         if usable:
             signal.signal(signal.SIGALRM, previous)
@@ -176,26 +180,31 @@ def _article_budget():
 
 class _Alarm:
     """Raise BudgetExceeded inside the block after ``seconds``, where ``_article_budget`` installed the
-    handler; the alarm then bounds the block, so its regex calls go without their own timeout. (A class
-    rather than a generator: it is entered for every field of every article.)"""
+    handler. The alarm then bounds the block, so its pattern calls go without their own timeout, run
+    by ``re`` where it compiled them, unless the text holds characters the engines read apart (then
+    the ``regex`` twins run, with the timeout). A class rather than a generator: it is entered for
+    every field of every article."""
 
-    __slots__ = ("seconds", "bounded")
+    __slots__ = ("seconds", "armed", "bounded")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.bounded = P.bounded_elsewhere() if _alarm_ready.get() and seconds < math.inf else None
+        self.armed = _alarm_ready.get() and seconds < math.inf
+        self.bounded = P.bounded_elsewhere() if self.armed and _engines_agree.get() else None
 
     def __enter__(self) -> None:
-        if self.bounded is not None:
+        if self.armed:
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
-            self.bounded.__enter__()
+            if self.bounded is not None:
+                self.bounded.__enter__()
 
     def __exit__(self, *exc) -> None:
-        if self.bounded is not None:
+        if self.armed:
             try:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             finally:  # even when the alarm fires just before it is disarmed
-                self.bounded.__exit__()
+                if self.bounded is not None:
+                    self.bounded.__exit__()
 
 
 def _on_alarm(signum, frame) -> None:

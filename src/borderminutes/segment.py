@@ -100,7 +100,7 @@ class AnyCase:
     ``\\p{Lu}``, ``\\p{Ll}``, ``P.UPPER``, ``[A-Z]``, ``(?-i:...)``, nor a case-sensitive group.
     tests/test_segment.py holds every such pattern of the fields to what it finds ignoring case."""
 
-    ignoring_case: regex.Pattern  # for article.scan
+    ignoring_case: P.Pattern  # for article.scan
     as_written: P.Pattern  # for folded_scan(article); see P.compile_
 
     @classmethod
@@ -112,15 +112,15 @@ class AnyCase:
         """``P.phrases(items)``, any case."""
         return cls.compile(P.phrases_source(items))
 
-    def on(self, article: Article) -> tuple[regex.Pattern, str]:
+    def on(self, article: Article) -> tuple[P.Pattern, str]:
         """The pattern to run and the text to run it on, for many searches in one article."""
         folded = folded_scan(article)
         return (self.ignoring_case, article.scan) if folded is None else (self.as_written, folded)
 
-    def search(self, article: Article, start: int, end: int) -> regex.Match | None:
+    def search(self, article: Article, start: int, end: int) -> P.Match | None:
         return P.search(*self.on(article), start, end)
 
-    def match(self, article: Article, pos: int) -> regex.Match | None:
+    def match(self, article: Article, pos: int) -> P.Match | None:
         return P.match(*self.on(article), pos)
 
 

@@ -35,14 +35,14 @@ def _verb_pattern() -> AnyCase:
 
 
 @functools.cache
-def _object_pattern(verb: str) -> regex.Pattern:
+def _object_pattern(verb: str) -> P.Pattern:
     objects = alternation(_data()["verbs_with_object"][verb])
     gap = _data()["object_gap"]
     return P.compile_(rf"(?:\s+\S+){{0,{gap}}}?\s+(?:{objects})(?!\w)", ignore_case=True)
 
 
 @functools.cache
-def _recalled_document() -> regex.Pattern:
+def _recalled_document() -> P.Pattern:
     """"các thỏa thuận đã ký kết", "biên bản hội đàm đã ký kết": a document already agreed."""
     documents = _data()["recalled_documents"]
     return P.compile_(
@@ -52,12 +52,12 @@ def _recalled_document() -> regex.Pattern:
 
 
 @functools.cache
-def _passive() -> regex.Pattern:
+def _passive() -> P.Pattern:
     return P.phrases(_data()["passive"])
 
 
 @functools.cache
-def _past_opening() -> regex.Pattern:
+def _past_opening() -> P.Pattern:
     markers = _data()["past_markers"]
     return P.compile_(rf"[^,;:]*?{P.word_start(markers)}(?:{alternation(markers)})(?!\w)[^,;:]*,", ignore_case=True)
 
@@ -70,12 +70,12 @@ def _dated() -> P.Pattern:
 
 
 @functools.cache
-def _opener() -> regex.Pattern:
+def _opener() -> P.Pattern:
     return P.compile_(rf"(?:{alternation(_data()['openers'])})(?!\w)[^,;:]*,\s*", ignore_case=True)
 
 
 @functools.cache
-def _manner_fragment() -> regex.Pattern:
+def _manner_fragment() -> P.Pattern:
     """"cởi mở, ", "chân thành và thẳng thắn, ": words of manner that go on an opener, up to their comma."""
     words = alternation(_data()["manner_words"])
     return P.compile_(rf"\s*(?:{words})(?:\s*(?:,|và)?\s*(?:{words}))*(?!\w)\s*,\s*", ignore_case=True)
@@ -99,7 +99,7 @@ def _noun_before() -> regex.Pattern:
     return ending(_data()["noun_before"])
 
 
-def _agrees(scan: str, unit: Span, m: regex.Match) -> bool:
+def _agrees(scan: str, unit: Span, m: P.Match) -> bool:
     """Is this verb stating this meeting's agreement?"""
     start, end = unit
     word = " ".join(scan[m.start():m.end()].split()).casefold()

@@ -50,7 +50,7 @@ def _data() -> dict:
 
 
 @functools.cache
-def _date_pattern() -> regex.Pattern:
+def _date_pattern() -> P.Pattern:
     """"Sáng 22/5", "Ngày 16.3", "chiều ngày 27/11/2025", "ngày 25 và 26/6", "ngày 3 tháng 4 năm 2024",
     "Sáng nay (9/8)"."""
     data = _data()
@@ -69,7 +69,7 @@ def _date_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _after_meeting_word() -> regex.Pattern:
+def _after_meeting_word() -> P.Pattern:
     """A meeting word, then "ngày"/"vào ngày": the date that follows names the meeting's day."""
     words = [w for kind in P.load("meeting")["kinds"] for w in kind["phrases"]]
     return P.compile_(rf"(?:{P.phrases_source(words)})\s+{_day_word_before_number_source()}", ignore_case=True)
@@ -156,7 +156,7 @@ def dates_in(article: Article, paragraph: Paragraph, start: int | None = None) -
     return found
 
 
-def _mention(m: regex.Match, paragraph: Paragraph) -> DateMention | None:
+def _mention(m: P.Match, paragraph: Paragraph) -> DateMention | None:
     day, month = int(m.group("d")), int(m.group("m"))
     year = int(m.group("y")) if m.group("y") else None
     if not source.is_valid_day(day, month, year):
@@ -189,7 +189,7 @@ def resolve_year(found: DateMention, published: str | None, article: Article) ->
 
 
 @functools.cache
-def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+def _cue_patterns() -> tuple[P.Pattern, P.Pattern, P.Pattern, P.Pattern]:
     """(year after a year word or closing a name, month/year, period, words that void a cue)."""
     data = _data()
     lunar = rf"(?:{'|'.join(data['lunar_stems'])})\s+(?:{'|'.join(data['lunar_branches'])})"
@@ -205,7 +205,7 @@ def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.
 
 
 @functools.cache
-def _four_digits() -> regex.Pattern:
+def _four_digits() -> P.Pattern:
     return P.compile_(rf"{_YEAR}")
 
 
@@ -215,7 +215,7 @@ def _year_range() -> range:
 
 
 @functools.cache
-def _opening_year() -> regex.Pattern:
+def _opening_year() -> P.Pattern:
     """A year in the clause that opens a sentence: "Năm 2022,", "Cũng trong năm 2023,", "Tháng 10/2023,"."""
     return P.compile_(rf"\s*[^,;:.\n]{{0,{int(_data()['opening_clause_chars'])}}}?(?<!\d)(?P<y>{_YEAR})(?!\d)[^,;:.\n]*,")
 
@@ -288,7 +288,7 @@ def _closes_anniversary(article: Article, p: Paragraph, pos: int) -> bool:
 
 
 @functools.cache
-def _range_dash() -> regex.Pattern:
+def _range_dash() -> P.Pattern:
     return P.compile_(r"\d\s*[-–—]\s*$")
 
 
@@ -297,17 +297,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 @functools.cache
-def _year_word_before() -> regex.Pattern:
+def _year_word_before() -> P.Pattern:
     words = P.phrases_source(_data()["year_words"], ignore_case=False)
     return P.compile_(rf"(?:{words})\s+$")
 
 
-def _cue_start(article: Article, m: regex.Match) -> int:
+def _cue_start(article: Article, m: P.Match) -> int:
     """Where a year cue begins: at its year word ("năm 2024") or at the year itself."""
     before = P.search(_year_word_before(), article.scan, max(0, m.start() - 12), m.start())
     return before.start() if before else m.start()
 
 
-def _voided(article: Article, p: Paragraph, start: int, void: regex.Pattern) -> bool:
+def _voided(article: Article, p: Paragraph, start: int, void: P.Pattern) -> bool:
     """True when a starting point, comparison or horizon word stands right before the cue."""
     return P.search(void, article.scan, max(p.start, start - 40), start) is not None

@@ -114,7 +114,7 @@ def _may_hold_head(grammar: _Grammar, text: str) -> bool:
 
 
 @functools.cache
-def _name_pattern() -> regex.Pattern:
+def _name_pattern() -> P.Pattern:
     """A proper name: a spelling from the gate list, else up to five capitalised words."""
     known = alternation(_known()[2])
     word = r"(?:\p{Lu}[\p{Ll}\p{M}]*|Km\s?\d+(?:\s?\+\s?\d+)?)"
@@ -122,17 +122,17 @@ def _name_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _list_word_pattern(word: str) -> regex.Pattern:
+def _list_word_pattern(word: str) -> P.Pattern:
     return P.compile_(rf"\s*(?P<word>{regex.escape(word)})\s+")
 
 
 @functools.cache
-def _not_names() -> regex.Pattern:
+def _not_names() -> P.Pattern:
     return P.compile_(rf"(?:{alternation(_words()['not_names'])})(?!\w)")
 
 
 @functools.cache
-def _qualifier_pattern() -> regex.Pattern:
+def _qualifier_pattern() -> P.Pattern:
     """"(Việt Nam)", "(Lào Cai, Việt Nam)" or " - Việt Nam" after a name."""
     countries = alternation(gazetteer.country_names())
     dashes = regex.escape("".join(_words()["pair_joiners"]))
@@ -142,13 +142,13 @@ def _qualifier_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _joiner_pattern() -> regex.Pattern:
+def _joiner_pattern() -> P.Pattern:
     dashes = regex.escape("".join(_words()["pair_joiners"]))
     return P.compile_(rf"\s*(?:(?P<dash>[{dashes}])|(?P<and>{regex.escape(_words()['pair_and'])})(?!\w))")
 
 
 @functools.cache
-def _country_word() -> regex.Pattern:
+def _country_word() -> P.Pattern:
     names = gazetteer.country_names()
     return P.compile_(rf"{P.word_start(names)}(?:{alternation(names)})(?!\w)(?!(?-i:\s+\p{{Lu}}))", ignore_case=True)
 
@@ -225,7 +225,7 @@ def _side_or_pair(text: str, pos: int, end: int, list_word: str | None, plural: 
     return (name,), start, stop
 
 
-def _level(grammar: _Grammar, scan: str, m: regex.Match) -> str | None:
+def _level(grammar: _Grammar, scan: str, m: P.Match) -> str | None:
     """The first level word that means a level, else what the head word means."""
     levels = [_level_words().get(_key(part)) for part in _split_levels(scan[m.start("levels"):m.end("levels")])]
     found = next((lv for lv in levels if lv), None)
@@ -239,7 +239,7 @@ def _not_after() -> regex.Pattern:
 
 
 @functools.cache
-def _level_splitter() -> regex.Pattern:
+def _level_splitter() -> P.Pattern:
     return P.compile_(rf"(?i:{alternation(_words()['level_words'])})(?!\w)")
 
 

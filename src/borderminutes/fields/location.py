@@ -43,7 +43,7 @@ def _data() -> dict:
 
 
 @functools.cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[P.Pattern, P.Pattern, P.Pattern, P.Pattern]:
     """(the marker "tại", an office abroad right before it, a place chain, a meeting verb and
     perhaps its object before it)."""
     data = _data()

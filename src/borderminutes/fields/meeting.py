@@ -65,7 +65,7 @@ def _kind_patterns(in_headline: bool) -> tuple[tuple[str, regex.Pattern], ...]:
 
 
 @functools.cache
-def _any_kind_pattern(in_headline: bool) -> regex.Pattern:
+def _any_kind_pattern(in_headline: bool) -> P.Pattern:
     """Any meeting word at all (a quick test before trying the kinds in priority order)."""
     words = [w for entry in _data()["kinds"] for w in (entry.get("phrases") or [])
              + ((entry.get("headline_phrases") or []) if in_headline else [])]
@@ -73,7 +73,7 @@ def _any_kind_pattern(in_headline: bool) -> regex.Pattern:
 
 
 @functools.cache
-def _plural_before() -> regex.Pattern:
+def _plural_before() -> P.Pattern:
     """"nhiều cuộc hội đàm", "các hội nghị", "52 lần gặp gỡ": meetings in general, not one event."""
     return P.compile_(rf"(?:{P.phrases_source(_data()['plural_words'])})\s+(?:(?:cuộc|buổi|lần|đợt)\s+)?$"
                       r"|\d+\s+(?:cuộc|buổi|lần|đợt)\s+$", ignore_case=True)
@@ -272,29 +272,29 @@ def _kind_text_span(article: Article, match: KindMatch) -> tuple[int, int]:
 
 
 @functools.cache
-def _object_ahead() -> regex.Pattern:
+def _object_ahead() -> P.Pattern:
     return P.phrases(_data()["kind_text_objects"])
 
 
 @functools.cache
-def _pair_ahead() -> regex.Pattern:
+def _pair_ahead() -> P.Pattern:
     return P.phrases(_data()["kind_text_pairs"])
 
 
 @functools.cache
-def _trailing_word() -> regex.Pattern:
+def _trailing_word() -> P.Pattern:
     """A word kind_text never ends with ("làm việc với")."""
     return P.compile_(rf"[ ]+(?:{P.phrases_source(_data()['kind_text_trailing'])})$", ignore_case=True)
 
 
 @functools.cache
-def _place_ahead() -> regex.Pattern:
+def _place_ahead() -> P.Pattern:
     """An administrative word and a name: "thành phố Đông Hưng" ends the meeting's name."""
     return P.compile_(rf"(?i:{gazetteer.unit_word_source()})\s+[{P.UPPER}]")
 
 
 @functools.cache
-def _word_pattern() -> regex.Pattern:
+def _word_pattern() -> P.Pattern:
     return P.compile_(r"\G[ ]+(?P<w>[\w\-]+)")
 
 
@@ -328,12 +328,12 @@ def _online_span(article: Article, span: tuple[int, int]) -> tuple[int, int] | N
 
 
 @functools.cache
-def _bridge_pattern() -> regex.Pattern:
+def _bridge_pattern() -> P.Pattern:
     return P.phrases([_data()["bridge_point"]])
 
 
 @functools.cache
-def _any_meeting_word() -> regex.Pattern:
+def _any_meeting_word() -> P.Pattern:
     return P.phrases([w for kind in _data()["kinds"] for w in kind.get("phrases") or []])
 
 

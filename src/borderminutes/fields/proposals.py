@@ -60,13 +60,13 @@ def _data() -> dict:
 
 
 @functools.cache
-def _words(name: str) -> regex.Pattern:
+def _words(name: str) -> P.Pattern:
     """A whole-word phrase list from proposals.yaml, matched anywhere."""
     return P.phrases(_data()[name])
 
 
 @functools.cache
-def _at_start(name: str) -> regex.Pattern:
+def _at_start(name: str) -> P.Pattern:
     """A phrase list from proposals.yaml, where matching starts."""
     return starting(_data()[name])
 
@@ -97,14 +97,14 @@ def _glue() -> P.Pattern:
 
 
 @functools.cache
-def _list_lead() -> regex.Pattern:
+def _list_lead() -> P.Pattern:
     """"... các vấn đề như:" — the words before a colon that opens the item list."""
     ends = _data()["list_lead_ends"]
     return P.compile_(rf"{P.word_start(ends)}(?:{alternation(ends)})\s*:\s*", ignore_case=True)
 
 
 @functools.cache
-def _addressee_piece() -> regex.Pattern:
+def _addressee_piece() -> P.Pattern:
     """One piece of an addressee: a title/body word, "Bộ Công Thương", "tỉnh Vân Nam (Trung Quốc)", "Việt Nam"."""
     words = alternation(_data()["addressee_words"])
     bodies = alternation(_data()["addressee_bodies"])
@@ -118,19 +118,19 @@ def _addressee_piece() -> regex.Pattern:
 
 
 @functools.cache
-def _numbering() -> regex.Pattern:
+def _numbering() -> P.Pattern:
     """A list number on its own: "1.", "b)", "IV."."""
     return P.compile_(r"\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s*")
 
 
 @functools.cache
-def _unit_cut() -> regex.Pattern:
+def _unit_cut() -> P.Pattern:
     """Inside a sentence: "… " or "... " before a capital starts a new statement unit."""
     return P.compile_(r"(?<=…|\.\.\.)\s+(?=\p{Lu})")
 
 
 @functools.cache
-def _countries() -> regex.Pattern:
+def _countries() -> P.Pattern:
     """Country names long enough not to be read inside other words ("Trung" in "Trung ương")."""
     return P.compile_(_countries_source(), ignore_case=True)
 
@@ -288,7 +288,7 @@ def _longest_word(syllables: list[str], words: frozenset[str]) -> int:
 
 
 @functools.cache
-def _place_name_before() -> regex.Pattern:
+def _place_name_before() -> P.Pattern:
     """A unit word and a name of two or more capitalised syllables, ending where the search ends
     ("huyện Kim Bình"; not "biên bản Hội", where the word is no unit)."""
     unit = gazetteer.unit_word_source()
@@ -392,7 +392,7 @@ def _said_by(tail: str) -> bool:
     return tail.startswith(",") and len(tail.split()) <= ATTRIBUTION_MAX_WORDS and not set(tail) & set(OPENING_QUOTES)
 
 
-def _draft(scan: str, unit: Span, paragraph: int, m: regex.Match, context: Draft | None) -> Draft:
+def _draft(scan: str, unit: Span, paragraph: int, m: P.Match, context: Draft | None) -> Draft:
     unit_start, unit_end = unit
     need = P.match(_at_start("need_words"), scan, m.start(), m.end()) is not None
     clause = _clause_start(scan, unit_start, m.start())
@@ -426,7 +426,7 @@ def _adverbs() -> regex.Pattern:
     return P.compile_regex(P.phrases_source(_data()["subject_adverbs"]), ignore_case=True)  # for sub()
 
 
-def _whole(pattern: regex.Pattern, text: str) -> bool:
+def _whole(pattern: P.Pattern, text: str) -> bool:
     return bool(text) and P.fullmatch(pattern, text) is not None
 
 
@@ -447,7 +447,7 @@ def _imperative_before(scan: str, start: int, trigger_start: int) -> bool:
     return after_glue < trigger_start and P.match(_at_start("imperatives"), scan, after_glue, trigger_start) is not None
 
 
-def _speaker_parts(article: Article, unit: Span) -> list[tuple[Span, regex.Match | None]]:
+def _speaker_parts(article: Article, unit: Span) -> list[tuple[Span, P.Match | None]]:
     """"phía Việt Nam đề nghị A; phía Trung Quốc đề xuất B": cut where a ";"-piece has its own proposer.
     Each part comes with its first proposing word (None when it has none)."""
     scan, (start, end) = article.scan, unit

@@ -20,8 +20,6 @@ import functools
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
 from .. import gazetteer
 from .. import patterns as P
 from ..models import Side
@@ -56,12 +54,12 @@ def _word() -> str:
 
 
 @functools.cache
-def _cue_pattern() -> regex.Pattern:
+def _cue_pattern() -> P.Pattern:
     return P.phrases(_data()["party_cues"])
 
 
 @functools.cache
-def _named_thing_pattern() -> regex.Pattern:
+def _named_thing_pattern() -> P.Pattern:
     """"cửa khẩu Quốc tế Lào Cai - Hà Khẩu", "Ga Hà Khẩu Bắc", "cặp chợ Kim Thành (Lào Cai) – Bắc Sơn (Hà Khẩu)"."""
     data = _data()
     word = _word()
@@ -73,7 +71,7 @@ def _named_thing_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _village_pattern() -> regex.Pattern:
+def _village_pattern() -> P.Pattern:
     """A village or commune with the units or the country it lies in: "thôn Lao Chải (Việt Nam)",
     "xã Bản Lầu, huyện Mường Khương", "thôn Séo Lủng (xã Lũng Cú, huyện Đồng Văn)"."""
     villages = P.phrases_source(_data()["village_words"])
@@ -96,7 +94,7 @@ def _list_gap() -> P.Pattern:
 
 
 @functools.cache
-def _proposal_pattern() -> regex.Pattern:
+def _proposal_pattern() -> P.Pattern:
     return P.phrases(_data()["proposal_words"])
 
 
@@ -275,13 +273,13 @@ def _village_place(article: Article, start: int, end: int) -> tuple[str | None, 
 # instead of every position of the span.
 
 @functools.cache
-def _name_word_before() -> regex.Pattern:
+def _name_word_before() -> P.Pattern:
     """A capitalised word right before: the place name is the end of a person's name ("Nguyễn Văn Sơn")."""
     return P.compile_(rf"(?<!\w)[{P.UPPER}][a-zà-ỹđ][\w]*[ ]$", reverse=True)
 
 
 @functools.cache
-def _unit_word_before() -> regex.Pattern:
+def _unit_word_before() -> P.Pattern:
     return P.compile_(rf"(?:{gazetteer.unit_word_source()})[ ]$", ignore_case=True, reverse=True)
 
 
@@ -317,7 +315,7 @@ def _bare(printed: str) -> str:
 
 
 @functools.cache
-def _open_bracket() -> regex.Pattern:
+def _open_bracket() -> P.Pattern:
     return P.compile_(r"\s*\(\s*")
 
 
@@ -367,7 +365,7 @@ def _party_mentions(article: Article, headline: tuple[int, int] | None, lead: li
 
 
 @functools.cache
-def _member_list_pattern() -> regex.Pattern:
+def _member_list_pattern() -> P.Pattern:
     """A list of a side's members: "lãnh đạo các sở, ngành", "đại diện Sở Công Thương, ..."."""
     data = _data()
     plural = P.phrases_source(data["member_lists"])
@@ -408,7 +406,7 @@ def _attendees_from(article: Article, sentence: Sentence) -> int | None:
 
 
 @functools.cache
-def _side_cue_before() -> regex.Pattern:
+def _side_cue_before() -> P.Pattern:
     """A side's own name in an attendee list: "về phía tỉnh Nghệ An", "tại điểm cầu huyện Bát Xát",
     "Tham gia đoàn tỉnh Phongsaly"."""
     cues = P.phrases_source(_data()["side_cues"])
@@ -432,7 +430,7 @@ def _cued_mentions(article: Article, start: int, end: int) -> list[Mention]:
     return chosen
 
 
-def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> bool:
+def _introduced(article: Article, start: int, pos: int, cue: P.Pattern) -> bool:
     """A ``cue`` word within the cue window before ``pos``, in the same clause (from ``start``),
     with no preposition after it that starts another phrase ("với UBND tỉnh về xuất khẩu sang ...")."""
     before = article.scan[start:pos]
@@ -449,7 +447,7 @@ def _introduced(article: Article, start: int, pos: int, cue: regex.Pattern) -> b
 
 
 @functools.cache
-def _blocker_pattern() -> regex.Pattern:
+def _blocker_pattern() -> P.Pattern:
     return P.phrases(_data()["cue_blockers"])
 
 
@@ -465,13 +463,13 @@ def _continues(article: Article, previous: Mention | None, m: Mention) -> bool:
 
 
 @functools.cache
-def _country_cue_pattern() -> regex.Pattern:
+def _country_cue_pattern() -> P.Pattern:
     """Party words and national-level parties: "Đoàn đại biểu phía Trung Quốc", "Thủ tướng Campuchia"."""
     return P.phrases([*_data()["party_cues"], *_data()["national_parties"]])
 
 
 @functools.cache
-def _country_pair_pattern() -> regex.Pattern:
+def _country_pair_pattern() -> P.Pattern:
     """Vietnam paired with a foreign country in a headline: "Việt Nam - Lào", "Lào và Việt Nam"."""
     country = location.country_source()
     vietnam = P.phrases_source(P.load("admin")["countries"][VIETNAM], ignore_case=False)
@@ -574,7 +572,7 @@ def _national_sides(article: Article, spans: list[tuple[int, int]]) -> set[str]:
 
 
 @functools.cache
-def _organization_pattern() -> regex.Pattern:
+def _organization_pattern() -> P.Pattern:
     """A head word, its own name ("Sở Công Thương", "Chi đội Quản lý biên giới") and the place it
     belongs to ("... tỉnh Lào Cai"); a person's name after the place is not part of it. Parts of
     one name joined by a spaced dash or by "và" stay together ("Sở Lao động - Thương binh và Xã hội",
@@ -650,7 +648,7 @@ def _without_fragments(orgs: list[_Organization]) -> list[str]:
 
 
 @functools.cache
-def _venue_pattern() -> regex.Pattern:
+def _venue_pattern() -> P.Pattern:
     unit = gazetteer.unit_word_source()
     word = _word()
     return P.compile_(rf"(?i:điểm\s+cầu)\s+(?:(?i:{unit})\s+)?{word}(?:\s+{word})*")

@@ -47,12 +47,12 @@ def _data() -> dict:
 
 
 @functools.cache
-def _label_pattern() -> regex.Pattern:
+def _label_pattern() -> P.Pattern:
     return P.compile_(rf"^(?:{P.phrases_source(_data()['section_labels'])})\s*[:.]?$", ignore_case=True)
 
 
 @functools.cache
-def _masthead_pattern() -> regex.Pattern:
+def _masthead_pattern() -> P.Pattern:
     """An upper-case line naming the newspaper: "BÁO ... ", "TẠP CHÍ ...", "... ĐIỆN TỬ", "... ONLINE"."""
     data = _data()
     openers = P.phrases_source(data["masthead_openers"], ignore_case=False)
@@ -62,13 +62,13 @@ def _masthead_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _site_name_pattern() -> regex.Pattern:
+def _site_name_pattern() -> P.Pattern:
     """A portal's name line in any case: "UBND huyện X - Cổng thông tin điện tử"."""
     return P.phrases(_data()["site_name_words"])
 
 
 @functools.cache
-def _timestamp_pattern() -> regex.Pattern:
+def _timestamp_pattern() -> P.Pattern:
     """A line that holds only a publication date with an optional time, weekday and label."""
     data = _data()
     label = rf"(?:(?:{P.phrases_source(data['timestamp_labels'])})\s*:?\s*)?"
@@ -83,7 +83,7 @@ def _timestamp_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _outlet_pattern() -> regex.Pattern:
+def _outlet_pattern() -> P.Pattern:
     """The outlet prefix that opens a lead: "LCĐT -", "HGĐT-", "QĐND Online –", "(Baolaocai) -",
     "Hà Nội, 16/3 (TTXVN) -", "Hà Nội, ngày 7/6/2024 (TTXVN) -"; any dash (-, –, —) may follow it."""
     data = _data()
@@ -102,19 +102,19 @@ def _outlet_pattern() -> regex.Pattern:
 
 
 @functools.cache
-def _byline_pattern() -> regex.Pattern:
+def _byline_pattern() -> P.Pattern:
     openers = P.phrases_source(_data()["byline_openers"])
     return P.compile_(rf"^(?:{openers})\s*:\s*\S", ignore_case=True)
 
 
 @functools.cache
-def _credit_pattern() -> regex.Pattern:
+def _credit_pattern() -> P.Pattern:
     openers = P.phrases_source(_data()["credit_openers"], ignore_case=False)
     return P.compile_(rf"^(?:{openers})\s*:?\s*[{P.UPPER}]")
 
 
 @functools.cache
-def _caption_credit() -> regex.Pattern:
+def _caption_credit() -> P.Pattern:
     return P.compile_(r"(?<!\w)Ảnh\s*:", ignore_case=True)
 
 
@@ -188,7 +188,7 @@ def _label_separator() -> regex.Pattern:
 
 
 @functools.cache
-def _meeting_word() -> regex.Pattern:
+def _meeting_word() -> P.Pattern:
     """Any word that names a meeting (``patterns/meeting.yaml``): a line with one reports an event."""
     data = P.load("meeting")
     words = [w for kind in data["kinds"] for w in [*(kind.get("phrases") or []), *(kind.get("headline_phrases") or [])]]
@@ -297,7 +297,7 @@ def byline(article: Article) -> str | None:
 
 
 @functools.cache
-def _author_pattern() -> regex.Pattern:
+def _author_pattern() -> P.Pattern:
     """A name of capitalised words, then optionally "/OUTLET" or ", <office>"."""
     upper = P.UPPER
     word = rf"[{upper}][\w]*"

@@ -20,7 +20,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 @functools.cache
-def _starting(words: tuple[str, ...]) -> regex.Pattern:
+def _starting(words: tuple[str, ...]) -> P.Pattern:
     return P.compile_(rf"(?:{alternation(words)})(?!\w)", ignore_case=True)
 
 
@@ -52,7 +52,7 @@ def words_per_phrase(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.casefold().split()) for p in phrases if p.split())
 
 
-def starting(words: Iterable[str]) -> regex.Pattern:
+def starting(words: Iterable[str]) -> P.Pattern:
     """One of ``words`` as a whole word where ``P.match`` starts; any case."""
     return _starting(tuple(words))
 
