@@ -228,9 +228,10 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
     """``source`` compiled for ``search``, ``match``, ``finditer`` and ``fullmatch`` below (run it
     only through them, or take ``as_regex`` of it). The standard library's ``re`` compiles it where
     it reads it as ``regex`` does: on word-list tries ``re`` scans two to eight times faster and
-    compiles three times faster. ``re`` has no timeout, so where no alarm bounds a call those
-    functions run the pattern's ``regex`` twin with TIMEOUT. Keep what this returns for the life
-    of the process (the twin is kept by the pattern's identity).
+    compiles three times faster. ``re`` has no timeout, so outside ``bounded_elsewhere()`` (which
+    the pipeline enters under its alarm, on an article whose characters both engines read alike)
+    those functions run the pattern's ``regex`` twin with TIMEOUT. Keep what this returns for the
+    life of the process (the twin is kept by the pattern's identity).
 
     ``regex`` compiles what ``re`` refuses (``\\p{..}``, variable-width look-behind, calls by name,
     ``reverse``...), a class it reads otherwise (``_has_set_operations``) and a source with flags
