@@ -52,13 +52,17 @@ def _interrupts_deferred():
         return
     noted: list[int] = []
     swapped: list[tuple[int, object]] = []
+
+    def note(signum, frame) -> None:
+        noted.append(signum)
+
     try:
         with _blocked(tuple(sig for sig in held if signal.getsignal(sig) is None)):
             for sig in held:
                 previous = signal.getsignal(sig)
                 if previous is not None:
                     swapped.append((sig, previous))  # first: a pending signal may run its handler, which may raise
-                    signal.signal(sig, lambda signum, frame: noted.append(signum))
+                    signal.signal(sig, note)
             yield
     finally:
         _restore(swapped)

@@ -223,6 +223,10 @@ def compile_regex(source: str, *, ignore_case: bool = False, multiline: bool = F
         return regex.compile(source, flags)
 
 
+# The flags a pattern of ``re`` may carry (inline or not) for its twin to be compiled alike.
+_TWIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE
+
+
 def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
              reverse: bool = False) -> Pattern:
     """``source`` compiled for ``search``, ``match``, ``finditer`` and ``fullmatch`` below (run it
@@ -257,10 +261,6 @@ def compile_(source: str, *, ignore_case: bool = False, multiline: bool = False,
 # An escape, or a character class (with a "]" first taken as a character), in a pattern's source.
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
 _SET_OPERATORS = ("[", "--", "&&", "~~", "||")  # inside a class, to regex (V1)
-
-
-# The flags a pattern of ``re`` may carry (inline or not) for its twin to be compiled alike.
-_TWIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE
 
 
 def _has_set_operations(source: str) -> bool:

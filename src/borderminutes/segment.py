@@ -100,12 +100,17 @@ class AnyCase:
     ``\\p{Lu}``, ``\\p{Ll}``, ``P.UPPER``, ``[A-Z]``, ``(?-i:...)``, nor a case-sensitive group.
     tests/test_segment.py holds every such pattern of the fields to what it finds ignoring case."""
 
-    ignoring_case: P.Pattern  # for article.scan
+    source: str
     as_written: P.Pattern  # for folded_scan(article); see P.compile_
 
     @classmethod
     def compile(cls, source: str) -> AnyCase:
-        return cls(P.compile_(source, ignore_case=True), P.compile_(source))
+        return cls(source, P.compile_(source))
+
+    @functools.cached_property
+    def ignoring_case(self) -> P.Pattern:
+        """For ``article.scan`` where folding moves offsets: compiled only when an article needs it."""
+        return P.compile_(self.source, ignore_case=True)
 
     @classmethod
     def phrases(cls, items: Iterable[str]) -> AnyCase:
