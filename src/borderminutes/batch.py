@@ -48,6 +48,7 @@ class Outcome:
     @property
     def result(self) -> ArticleResult:
         if self._result is None:
+            assert self._line is not None  # an Outcome holds its model, its line or both
             self._result = ArticleResult.model_validate_json(self._line)
         return self._result
 
@@ -55,6 +56,7 @@ class Outcome:
     def line(self) -> str:
         """The record as one line of JSON (JSON Lines)."""
         if self._line is None:
+            assert self._result is not None  # an Outcome holds its model, its line or both
             self._line = to_json(self._result)
         return self._line
 
@@ -164,7 +166,7 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run(paths: list[str], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+def run(paths: list[str], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Generator[Outcome, None, None]:
     """Outcomes in input order; ``jobs`` > 1 spreads the work over worker processes."""
     work = [(p, max_bytes) for p in paths]
     if jobs <= 1 or len(paths) <= 1 or STDIN in paths:

@@ -34,18 +34,18 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class _Rules:
-    cut: object
-    widget: object
-    share: object
-    placeholder: object
-    image_file: object
-    image_label_prefix: object
-    image_label_suffix: object
-    bullet: object
-    credit: object
-    link_line: object
+    cut: P.Pattern
+    widget: P.Pattern
+    share: P.Pattern
+    placeholder: P.Pattern
+    image_file: P.Pattern
+    image_label_prefix: P.Pattern
+    image_label_suffix: P.Pattern
+    bullet: P.Pattern
+    credit: P.Pattern
+    link_line: P.Pattern
     min_article_chars: int
-    marker_line: object  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
+    marker_line: P.Pattern  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
 
 
 # First characters of a line that lists links ("- Tin liên quan ..."), tested before its pattern.
@@ -174,12 +174,15 @@ def _may_end_in_digit(line: str) -> bool:
 def _credited(line: str, rules: _Rules) -> bool:
     """A short line ending in a photo credit ("... Ảnh: TTXVN phát") is a caption."""
     found = ":" in line and P.search(rules.credit, line)  # no credit without its colon
-    return bool(found) and len(line) < 400 and len(line) - found.start() < 80
+    if not found:
+        return False
+    return len(line) < 400 and len(line) - found.start() < 80
 
 
 def _link_lists(scan: str, rules: _Rules) -> list[Removed]:
     """Runs of two or more short dash lines with no closing punctuation: headlines of other articles."""
-    found, run = [], []
+    found: list[Removed] = []
+    run: list[tuple[int, int]] = []
     for start, end in _lines(scan):
         line = scan[start:end].strip()
         if line.startswith(LINK_MARKS) and P.match(rules.link_line, line):

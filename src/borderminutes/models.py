@@ -7,11 +7,11 @@ normalized article text; ``check_evidence`` proves it.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Optional
+from typing import Final, Iterable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 MeetingKind = Literal[
     "talks", "conference", "liaison_meeting", "working_session", "meeting", "signing", "ceremony", "other"
@@ -152,7 +152,7 @@ def iter_evidence(model: BaseModel) -> Iterator[Evidence]:
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            items = (value,)
+            items: Iterable[object] = (value,)
         elif isinstance(value, list):
             items = value
         elif isinstance(value, dict):

@@ -8,8 +8,17 @@ import signal
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import ArticleResult
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import FrameType
+    from typing import Any, TypeAlias
+
+    # What ``signal.getsignal`` returns for a handler installed from Python or a default (not None).
+    _Handler: TypeAlias = Callable[[int, FrameType | None], Any] | int | signal.Handlers
 
 
 def to_json(result: ArticleResult, pretty: bool = False) -> str:
@@ -51,7 +60,7 @@ def _interrupts_deferred():
             yield
         return
     noted: list[int] = []
-    swapped: list[tuple[int, object]] = []
+    swapped: list[tuple[int, _Handler]] = []
 
     def note(signum, frame) -> None:
         noted.append(signum)
@@ -70,7 +79,7 @@ def _interrupts_deferred():
             signal.raise_signal(signum)
 
 
-def _restore(swapped: list[tuple[int, object]]) -> None:
+def _restore(swapped: list[tuple[int, _Handler]]) -> None:
     """Put every handler back, even when one of them runs (a signal that came in between) and raises;
     the first such exception is raised once all are back."""
     raised: BaseException | None = None

@@ -35,6 +35,7 @@ from .models import ArticleResult, Meeting, Source, check_evidence
 from .segment import Article, segment
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 # No printed paragraph is this long: such a line is page code (scripts, inline images) or a page
 # scraped without line breaks. It is not read, so no field spends time on it.
@@ -114,12 +115,13 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
     if head.meeting is None:
         warnings.append(head.reason)
         return None
+    detected = head.meeting  # known here to be set (a lambda below reads it)
     found_sides = _guarded("sides", lambda: sides.find_sides(article), [], warnings)
     found_officials = _guarded("officials", lambda: officials.find_officials(article, found_sides), [], warnings)
     found_topics = _guarded("topics", lambda: topics.topic_evidence(article), {}, warnings)
     return head.meeting.model_copy(update={
         "date": _guarded("date", lambda: dates.find_meeting_date(article, src.published, warnings), None, warnings),
-        "location": _guarded("location", lambda: location.find_location(article, head.meeting.online), None, warnings),
+        "location": _guarded("location", lambda: location.find_location(article, detected.online), None, warnings),
         "sides": found_sides,
         "officials": found_officials,
         "border_gates": _guarded("border gates", lambda: gates.find_gates(article), [], warnings),
@@ -132,7 +134,7 @@ def _meeting(article: Article, src, warnings: list[str]) -> Meeting | None:
     })
 
 
-def _guarded(field: str, run: Callable[[], T], fallback: T, warnings: list[str]) -> T:
+def _guarded(field: str, run: Callable[[], T], fallback: F, warnings: list[str]) -> T | F:
     """Run one field extractor; a pattern timeout or the spent time budget leaves the field empty with a warning."""
     # What the process loads once is not the article's work: the deadline moves by that time.
     remaining = _deadline.get() + P.one_time_load_seconds() - time.monotonic()

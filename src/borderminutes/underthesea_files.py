@@ -32,6 +32,7 @@ def sentence_splitter() -> ModuleType:
     if path is not None:
         # A top-level name: a relative import in the file fails (and falls back) instead of reaching ours.
         spec = importlib.util.spec_from_file_location(f"_borderminutes_{PACKAGE}_sent_tokenize", path)
+        assert spec is not None and spec.loader is not None  # a ".py" file: the source loader takes it
         module = importlib.util.module_from_spec(spec)
         try:
             spec.loader.exec_module(module)

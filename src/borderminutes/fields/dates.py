@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import patterns as P
-from ..models import Evidence, MeetingDate
+from ..models import Evidence, MeetingDate, YearSource
 from ..segment import Article, Paragraph, Sentence, per_article
 from . import source
 
@@ -97,7 +97,8 @@ def find_meeting_date(article: Article, published: str | None, warnings: list[st
     return MeetingDate(
         text=text, day=found.day, month=found.month, year=year,
         iso=f"{year:04d}-{found.month:02d}-{found.day:02d}" if year is not None else None,
-        part_of_day=found.part_of_day, year_source=year_source,
+        part_of_day=found.part_of_day,  # type: ignore[arg-type]  # a value of dates.yaml: pydantic holds it to PartOfDay
+        year_source=year_source,
         evidence=Evidence.of(article.text, found.start, found.end),
     )
 
@@ -177,15 +178,15 @@ def _part_of_day_table() -> dict[str, str]:
     return {" ".join(k.split()).casefold(): v for k, v in _data()["part_of_day"].items()}
 
 
-def resolve_year(found: DateMention, published: str | None, article: Article) -> tuple[int | None, str | None]:
+def resolve_year(found: DateMention, published: str | None, article: Article) -> tuple[int | None, YearSource | None]:
     """(year, year_source): explicit, else from the publication date, else from the text's own cues."""
     if found.year is not None:
         return found.year, "explicit"
     if published:
         year, month, day = (int(x) for x in published[:10].split("-"))
         return (year - 1 if (found.month, found.day) > (month, day) else year), "published"
-    year = context_year(article, found.day, found.month)
-    return (year, "context") if year is not None else (None, None)
+    from_context = context_year(article, found.day, found.month)
+    return (from_context, "context") if from_context is not None else (None, None)
 
 
 @functools.cache

@@ -48,7 +48,7 @@ def _data() -> dict:
 
 
 @functools.cache
-def _kind_patterns(in_headline: bool) -> tuple[tuple[str, regex.Pattern], ...]:
+def _kind_patterns(in_headline: bool) -> tuple[tuple[str, P.Pattern], ...]:
     """(kind, pattern) in priority order; headline-only words join when reading a headline.
     The receiving "tiếp" joins the first tier of its kind."""
     data = _data()
@@ -125,7 +125,8 @@ def detect(article: Article) -> Detection:
     if session is not None:
         evidence.append(session[1])
     return Detection(Meeting(
-        kind=match.kind, kind_text=kind_text, online=online is not None,
+        kind=match.kind,  # type: ignore[arg-type]  # a kind of meeting.yaml: pydantic holds it to MeetingKind
+        kind_text=kind_text, online=online is not None,
         session_number=session[0] if session else None,
         evidence=[Evidence.of(article.text, a, b) for a, b in sorted(set(evidence))],
     ))
@@ -147,7 +148,7 @@ def _regions(article: Article) -> list[tuple[tuple[int, int], bool]]:
 
 
 @functools.cache
-def _interview_patterns() -> tuple[AnyCase, regex.Pattern]:
+def _interview_patterns() -> tuple[AnyCase, P.Pattern]:
     """(an interview named in the top lines or the lead, a question or answer line "PV: ...")."""
     data = _data()
     return AnyCase.phrases(data["interview_words"]), P.compile_(
@@ -300,7 +301,7 @@ def _word_pattern() -> P.Pattern:
 
 def _following_words(article: Article, pos: int, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` words right after ``pos``, separated by spaces only (no punctuation)."""
-    words = []
+    words: list[tuple[int, int]] = []
     while len(words) < limit:
         m = P.match(_word_pattern(), article.scan, pos)
         if m is None:

@@ -273,6 +273,7 @@ class Lexicon:
                 if node is None:
                     node = children[word] = _LexiconNode(key[:depth])
                 children = node.children
+            assert node is not None  # every key has a word: the loop ran
             node.category = category
         self.first_words = frozenset(self.trie)
 
@@ -336,13 +337,13 @@ def countries_named(text: str, start: int, end: int) -> Iterable[str]:
 
 
 @functools.cache
-def _place_patterns() -> tuple[tuple[object, str], ...]:
+def _place_patterns() -> tuple[tuple[P.Pattern, str], ...]:
     """(pattern, kind) of place, country and border-gate names, in the order ``place_at`` tries them."""
     return ((gazetteer.names_pattern(), "place"), (_countries_pattern(), "country"), (_gates_pattern(), "gate"))
 
 
 @_short_text_cache(maxsize=16384)
-def _place_patterns_starting(word: str) -> tuple[tuple[object, str], ...]:
+def _place_patterns_starting(word: str) -> tuple[tuple[P.Pattern, str], ...]:
     """The ``_place_patterns`` whose names may begin with ``word`` (a partial match of the word alone).
 
     Most capitalized words, family names among them, begin none and need no search in the

@@ -21,6 +21,7 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast, overload
 
 from .. import patterns as P
 from ..models import Evidence, Official, Side
@@ -74,6 +75,7 @@ class Mention:
     def name_text(self) -> str:
         """The name as printed, with single spaces (worked out once: a mention's name never changes)."""
         if self._name_text is None:
+            assert self.name is not None  # asked only of a mention with a name
             s, e, _ = self.name
             tokens = self.sentence.tokens
             self._name_text = " ".join(self.sentence.text[tokens.start(s):tokens.end(e - 1)].split())
@@ -108,8 +110,9 @@ def _honorific_pattern():
                       ignore_case=True)
 
 
-def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str, bool] | None:
-    """(end index, honorific, plural) of an honorific starting at token ``i``."""
+def _honorific_at(sentence: Sentence, i: int) -> tuple[int, str | None, bool] | None:
+    """(end index, honorific, plural) of an honorific starting at token ``i``; the honorific is None
+    for one that marks a person but has no value in the output ("ngài")."""
     tokens = sentence.tokens
     if i >= len(tokens) or tokens[i].key not in _honorific_first_words():
         return None
@@ -153,7 +156,7 @@ def _honorific_second_words() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _honorific_values() -> dict[str, str]:
+def _honorific_values() -> dict[str, str | None]:
     d = data()
     return {fold(k): v for table in (d["honorifics"], d["plural_honorifics"]) for k, v in table.items()}
 
@@ -460,10 +463,11 @@ def _from_name(sentence: Sentence, start: int, i: int, need_surname: bool = Fals
     end = next((k for k in range(i + 1, end) if sentence.head_at(k)), end)
     first = strip_foreign_honorifics(sentence.tokens, i, end)
     if need_surname:
-        first = surname_start(sentence.text, sentence.tokens, first, end)
-        if first is None:
+        family = surname_start(sentence.text, sentence.tokens, first, end)
+        if family is None:
             return None
-    if end - first < 2 or need_surname and sentence.place_at(first) and sentence.place_at(first)[0] >= end:
+        first = family
+    if end - first < 2 or need_surname and (place := sentence.place_at(first)) and place[0] >= end:
         return None  # "Cao Bằng, Chủ tịch ..." is a place; after "ông" even "Bảo Lâm" is a person
     chain = sentence.parse_chain(end, after_name=True)
     return Mention(sentence, start, max(chain.end, end), NameSpan(first, end), chain.titles)
@@ -477,6 +481,11 @@ class _ArticleSides:
 
     def __init__(self, article: Article, foreign: str):
         self.article, self.foreign = article, foreign
+
+    @overload
+    def other(self, country: str) -> str: ...
+    @overload
+    def other(self, country: None) -> None: ...
 
     def other(self, country: str | None) -> str | None:
         if country is None:
@@ -648,7 +657,7 @@ def _cue_words(sentence: Sentence) -> list[tuple[int, int, frozenset[str]]]:
     found = []
     for i in [k for k, token in enumerate(tokens) if token.key in first_words]:
         token = tokens[i]
-        key = (token.key,)
+        key: tuple[str, ...] = (token.key,)
         j = i
         while key in prefixes:
             kinds = entries.get(key)
@@ -687,7 +696,7 @@ def _mark_sides(sentence: Sentence, cues: _SentenceCues, mentions: list[Mention]
     """The side cues of one sentence's mentions: the cue right before a mention (``context``, which
     its list shares) and the clause-opening cue or turn that speaks for the rest (``frame``)."""
     events = _frame_events(sentence, cues, sides)
-    context: str | None = None
+    context: tuple[str, bool] | None = None  # (side, given by a host verb), as ``_side_context`` gives it
     frame: str | None = None
     turned = False
     k = 0
@@ -788,6 +797,7 @@ def _share_parenthesized_titles(mentions: list[Mention]) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.sentence is not b.sentence or a.sentence.text[a.end:b.start].strip() != "và":
             continue
+        assert a.name is not None and b.name is not None  # mentions with a name
         a_lead = [t for t in a.titles if t.first < a.name.start]
         b_lead = [t for t in b.titles if t.first < b.name.start]
         b_tail = [t for t in b.titles if t.first > b.name.start]
@@ -848,6 +858,7 @@ def _looks_foreign(mention: Mention) -> bool:
     Vietnamese family name (Chinese names read in Sino-Vietnamese have one and stay Vietnamese-looking).
     """
     tokens = mention.sentence.tokens
+    assert mention.name is not None  # asked only of a mention with a name
     if any(t.key in _folded("foreign_only_honorifics") for t in tokens[mention.first:mention.name.start]):
         return True
     if any(glued_dash(tokens, k) for k in range(mention.name.start, mention.name.end)):
@@ -864,6 +875,7 @@ def _looks_foreign(mention: Mention) -> bool:
 def _marks_an_official(mention: Mention) -> bool:
     """A title, a lead, "đồng chí" (used for officials, unlike "ông"/"bà", which any citizen gets),
     or an honorific in a list of those present ("Tham dự có ông X và bà Y")."""
+    assert mention.name is not None  # a person's mention: it has a name
     return bool(mention.titles) or mention.head or mention.honorific == "đồng chí" and not mention.plural or \
         mention.attending and mention.first < mention.name.start
 
@@ -931,7 +943,7 @@ def _official(article: Article, person: _Person, titles: list[str], refs: list[M
         name=person.name,
         titles=titles,
         country=country,
-        honorific=honorific,
+        honorific=honorific,  # type: ignore[arg-type]  # a value of officials.yaml: pydantic holds it to Honorific
         head_of_delegation=any(m.head for m in mentions),
         evidence=[Evidence.of(article.text, s, e) for s, e in sorted(spans)],
     )
@@ -963,7 +975,7 @@ def find_officials(article: Article, sides: list[Side]) -> list[Official]:
             person.mentions.append(mention)
     taking_part = [p for p in people.values()
                    if any(not m.mention_only for m in p.mentions) and any(_marks_an_official(m) for m in p.mentions)
-                   and not all(m.name.weak for m in p.mentions)]
+                   and not all(cast(NameSpan, m.name).weak for m in p.mentions)]  # a person's mentions have a name
     taking_part.sort(key=lambda p: min(m.start for m in p.mentions))
     best_titles = [_best_titles(p.mentions) for p in taking_part]
     by_person = _references(best_titles, refs)

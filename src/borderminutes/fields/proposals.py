@@ -489,6 +489,7 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
                     open_draft = _draft(scan, unit, paragraph.index, trigger, open_draft)
                     drafts.append(open_draft)
                 elif continues:
+                    assert open_draft is not None  # ``continues`` says so
                     _carry_on(open_draft, scan, unit)
                 else:
                     open_draft = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .. import gazetteer
 from .. import patterns as P
@@ -131,7 +131,7 @@ class Sentence:
         """End index of a title head at ``i`` ("Phó Chủ tịch", "Đại tá"), unless it names a building."""
         end = self._heads.get(i, _UNSEEN)
         if end is not _UNSEEN:
-            return end
+            return cast("int | None", end)  # what the memo holds
         if i >= len(self.tokens) or self.tokens[i].key not in head_first_words():
             end = None
         else:
@@ -149,7 +149,7 @@ class Sentence:
         found = self._places.get(i, _UNSEEN)
         if found is _UNSEEN:
             found = self._places[i] = place_at(self.text, self.tokens, i)
-        return found
+        return cast("tuple[int, str | None] | None", found)  # what the memo holds
 
     def title_text(self, title: Title) -> str:
         return " ".join(self.text[self.tokens.start(title.first):self.tokens.end(title.last - 1)].split())

@@ -28,7 +28,7 @@ def _starting(words: tuple[str, ...]) -> P.Pattern:
 def _ending(words: tuple[str, ...]) -> regex.Pattern:
     # Searched backwards: only the end of the span can match, and a forward search would try every
     # position before it first.
-    return P.compile_(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True, reverse=True)
+    return P.compile_regex(rf"{P.word_start(words)}(?:{alternation(words)})\s*$", ignore_case=True, reverse=True)
 
 
 def first_words(phrases: Iterable[str], *, fold: bool = True) -> tuple[str, ...]:
