@@ -157,6 +157,6 @@ def find_agreements(article: Article) -> list[Statement]:
             if verb is None or _another_time(article, unit):
                 continue
             start, end = _span(scan, unit, verb.start())
-            statements.append(Statement(text=text[start:end], evidence=[Evidence.of(text, start, end)]))
+            statements.append(Statement(text=scan[start:end], evidence=[Evidence.of(text, start, end)]))
             listing = True  # "... với 10 nội dung như: A. B. C.": the list sentences are not new agreements
     return statements

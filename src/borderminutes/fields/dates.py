@@ -93,7 +93,7 @@ def find_meeting_date(article: Article, published: str | None, warnings: list[st
     year, year_source = resolve_year(found, published, article)
     if year is None:
         warnings.append("meeting date: the year is not printed and the text does not fix it; year left null")
-    text = article.text[found.start:found.end]
+    text = article.scan[found.start:found.end]
     return MeetingDate(
         text=text, day=found.day, month=found.month, year=year,
         iso=f"{year:04d}-{found.month:02d}-{found.day:02d}" if year is not None else None,

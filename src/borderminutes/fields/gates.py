@@ -306,7 +306,7 @@ def _merge(article: Article, mentions: list[Mention]) -> list[BorderGate]:
         level = widest.level or next((m.level for m in members if m.level), None)
         gates.append(BorderGate(
             name=PAIR_JOIN.join(widest.sides),
-            text=article.text[widest.start:widest.end],
+            text=article.scan[widest.start:widest.end],
             level=level,  # type: ignore[arg-type]  # a level of gate_words.yaml: pydantic holds it to GateLevel
             evidence=[Evidence.of(article.text, m.start, m.end) for m in members],
         ))

@@ -114,7 +114,7 @@ def find_location(article: Article, online: bool) -> Location | None:
     place = meeting_place(article, online)
     if place is None:
         return None
-    text = article.text[place.start:place.end]
+    text = article.scan[place.start:place.end]
     return Location(text=text, evidence=Evidence.of(article.text, place.start, place.end))
 
 

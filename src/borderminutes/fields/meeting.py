@@ -110,14 +110,14 @@ def detect(article: Article) -> Detection:
     if found is None:
         return Detection(None, reasons["only_planned"] if _names_a_planned_meeting(article) else reasons["no_meeting_word"])
     match, sentence_span = found
-    event = " ".join(article.text[match.start:match.end].split())
+    event = " ".join(article.scan[match.start:match.end].split())
     if _is_interview(article):
         return Detection(None, reasons["interview"].format(event=event))
     preparing = _reported(article, sentence_span) != sentence_span
     if not _has_foreign_party(article, sentence_span, preparing):
         return Detection(None, reasons["preparing" if preparing else "no_foreign_party"].format(event=event))
     evidence = [_kind_text_span(article, match)]
-    kind_text = article.text[evidence[0][0]:evidence[0][1]]
+    kind_text = article.scan[evidence[0][0]:evidence[0][1]]
     online = _online_span(article, sentence_span)
     session = _session(article, match)
     if online is not None:

@@ -665,18 +665,19 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
             if by:
                 by_name[by] = target
         target.triggers.append(Evidence.of(text, *draft.trigger))
-        target.items.extend((text[s:e], Evidence.of(text, s, e)) for s, e in draft.items)
+        target.items.extend((scan[s:e], Evidence.of(text, s, e)) for s, e in draft.items)
         previous = (draft, target)
     _drop_repeats(gathered, article)
-    gathered = [g for g in gathered if not _only_wishes(g)]
+    gathered = [g for g in gathered if not _only_wishes(g, scan)]
     return [Proposal(by=g.by, country=g.country, items=[t for t, _ in g.items],
                      evidence=sorted(g.triggers + [e for _, e in g.items], key=lambda e: e.start))
             for g in gathered if g.items]
 
 
-def _only_wishes(gathered: _Gathered) -> bool:
-    """A speaker who only wishes ("mong muốn", "hy vọng") and never proposes makes a courtesy, not a proposal."""
-    return all(P.match(_at_start("wish_verbs"), t.text) for t in gathered.triggers)
+def _only_wishes(gathered: _Gathered, scan: str) -> bool:
+    """A speaker who only wishes ("mong muốn", "hy vọng") and never proposes makes a courtesy, not a proposal.
+    (Read on the scan: the printed trigger may hold a zero-width space between its words.)"""
+    return all(P.match(_at_start("wish_verbs"), scan[t.start:t.end]) for t in gathered.triggers)
 
 
 _WORD = P.compile_regex(r"\w+")  # for findall()

@@ -209,14 +209,14 @@ def _paragraph_mentions(article: Article, p: Paragraph) -> tuple[Mention, ...]:
     for m in P.finditer(gazetteer.names_pattern(), article.scan, p.start, p.end):
         country = gazetteer.country_of(m.group()) or _bracketed_country(article, m.end(), p.end)
         if country and not _inside_a_name(article, p.start, m.start()):
-            found.append((m.start(), Mention(m.start(), m.end(), _bare(article.text[m.start():m.end()]), country)))
+            found.append((m.start(), Mention(m.start(), m.end(), _bare(article.scan[m.start():m.end()]), country)))
     villages = P.finditer(_village_pattern(), article.scan, p.start, p.end) if _may_name_a_village(article, p) else ()
     for m in villages:
         if gazetteer.lookup(m.group("name")):
             continue
         country, parents = _village_place(article, m.start("within"), m.end("within"))
         if country:
-            found.append((m.start(), Mention(m.start("name"), m.end("name"), article.text[m.start("name"):m.end("name")],
+            found.append((m.start(), Mention(m.start("name"), m.end("name"), article.scan[m.start("name"):m.end("name")],
                                              country, village=True, parents=parents)))
     if found:
         skipped = _skipped_spans(article, p.start, p.end, max(start for start, _ in found))
@@ -620,8 +620,8 @@ def _organizations(article: Article, headline, lead: list[Sentence], foreign: li
                 country = (foreign[0] if len(foreign) == 1 else None) if is_foreign else VIETNAM
             if country:
                 found.setdefault(country, []).append(_Organization(
-                    " ".join(article.text[m.start():m.end()].split()),
-                    tuple(" ".join(article.text[m.start():m.end("name")].split()).split()),
+                    " ".join(article.scan[m.start():m.end()].split()),
+                    tuple(article.scan[m.start():m.end("name")].split()),
                     frozenset(_identity(p.name) for p in places)))
     return {country: _without_fragments(orgs) for country, orgs in found.items()}
 
@@ -664,5 +664,5 @@ def _venues(article: Article, lead: list[Sentence]) -> dict[str, str]:
         for m in P.finditer(_venue_pattern(), article.scan, s.start, s.end):
             places = mentions_in(article, m.start(), m.end())
             if places:
-                venues.setdefault(places[-1].country, " ".join(article.text[m.start():m.end()].split()))
+                venues.setdefault(places[-1].country, " ".join(article.scan[m.start():m.end()].split()))
     return venues

@@ -38,7 +38,10 @@ def _weak() -> dict[str, tuple[str, AnyCase]]:
             for topic, spec in P.load("topics")["weak"].items()}
 
 
-def _occurrences(article: Article, phrases: AnyCase) -> list[Evidence]:
+def _occurrences(article: Article, phrases: AnyCase) -> list[tuple[str, Evidence]]:
+    """(the word list's key of the words found, their evidence) for each occurrence. The key is read
+    from the scan, where the patterns saw every odd space as a space: the article's own text may
+    hold a zero-width space between the words, which ``str.split`` keeps."""
     pattern, searched = phrases.on(article)
     found = []
     for paragraph in article.paragraphs:
@@ -46,7 +49,7 @@ def _occurrences(article: Article, phrases: AnyCase) -> list[Evidence]:
             words = article.scan[m.start():m.end()].split()
             if len(words) > 1 and all(w[:1].isupper() for w in words):
                 continue  # "Phan Văn Hóa": a name, not "văn hóa"
-            found.append(Evidence.of(article.text, m.start(), m.end()))
+            found.append((" ".join(words).casefold(), Evidence.of(article.text, m.start(), m.end())))
     return found
 
 
@@ -54,13 +57,14 @@ def topic_evidence(article: Article) -> dict[str, list[Evidence]]:
     """Each topic found, in order of first mention, with every keyword occurrence."""
     patterns, topics_of = _topic_words()
     found: dict[str, list[Evidence]] = {}
-    for ev in _occurrences(article, patterns):
-        for topic in topics_of[_key(ev.text)]:
+    for key, ev in _occurrences(article, patterns):
+        # .get: a match made ignoring case may fold otherwise than str.casefold ("ẞ"); no topic then
+        for topic in topics_of.get(key, ()):
             found.setdefault(topic, []).append(ev)
     for topic, (unless, patterns) in _weak().items():
         if unless in found and topic not in found:
             continue  # its weak words are absorbed and it has no strong ones: nothing to look for
-        weak = _occurrences(article, patterns)
+        weak = [ev for _, ev in _occurrences(article, patterns)]
         strong = [e for e in found.pop(topic, []) if not any(w.start <= e.start and e.end <= w.end for w in weak)]
         evidence = sorted(strong + (weak if unless not in found else []), key=lambda e: e.start)
         if evidence:
