@@ -37,7 +37,21 @@ def test_a_label_of_several_words_above_a_longer_headline_is_skipped(label):
     assert (found.title, found.published, found.outlet) == (headline, "2024-04-19T09:05", "BLC")
 
 
+@pytest.mark.parametrize("header", [
+    "Trang chủ | Thời sự | Kinh tế | Xã hội | Quốc phòng - An ninh | Đối ngoại\nĐối ngoại",  # a menu, a section
+    "BÁO ĐIỆN BIÊN PHỦ\nThời sự | Chính trị | Kinh tế | Văn hóa - Xã hội",
+    "Giới thiệu  Tin tức - Sự kiện  Chính quyền  Văn bản",  # menu items apart by runs of spaces
+    "BỘ CHỈ HUY BỘ ĐỘI BIÊN PHÒNG TỈNH HÀ GIANG\nTrang chủ | Tin tức | Đối ngoại biên phòng\nĐối ngoại biên phòng",
+])
+def test_site_menus_and_mastheads_above_the_headline_are_skipped(header):
+    headline = "Lai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới"
+    found = _source(f"{header}\n\n{headline}\n\n19/04/2024 09:05\n\nBLC - Ngày 18/4, hai bên đã hội đàm.\n")
+    assert (found.title, found.published) == (headline, "2024-04-19T09:05")
+
+
 @pytest.mark.parametrize("text", [
+    "HỘI ĐÀM LÀO CAI - VÂN NAM\nLai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới\n",  # upper case, a meeting word
+    "Lào Cai | Hà Khẩu | Hồng Hà: ba địa phương, một hành lang kinh tế\nBLC - Ngày 18/4, hai bên đã hội đàm.\n",
     "Lào Cai - Vân Nam hội đàm\n19/04/2024 09:05\nBLC - Ngày 18/4, hai bên đã hội đàm.\n",  # no longer line below
     "Lào Cai - Vân Nam hội đàm\nLai Châu và Hồng Hà thúc đẩy hợp tác kinh tế biên giới\n",  # a meeting word
     "Quản lý biên giới\nSáng 18/4, tỉnh Lai Châu và châu Hồng Hà đã hội đàm về hợp tác.\n",  # the lead follows

@@ -179,7 +179,22 @@ def is_section_label(line: str) -> bool:
         return True
     if len(text.split()) <= int(_data()["label_max_words"]) and not any(c.isdigit() for c in text):
         return True
-    return bool(gazetteer.lookup(text))
+    return _is_menu(text) or bool(gazetteer.lookup(text))
+
+
+def _is_menu(text: str) -> bool:
+    """A navigation menu: several short parts apart by "|" or by runs of spaces (see ``menu_min_parts``)."""
+    data = _data()
+    parts = [[word for word in part.split() if any(c.isalnum() for c in word)]  # "Quốc phòng - An ninh": 4 words
+             for part in _menu_separator().split(text, timeout=P.timeout())]
+    return (len(parts) >= int(data["menu_min_parts"]) and all(0 < len(part) <= int(data["label_part_max_words"])
+                                                                for part in parts)
+            and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":")))
+
+
+@functools.cache
+def _menu_separator() -> regex.Pattern:
+    return P.compile_regex(r"\s*\|\s*| {2,}")  # for split()
 
 
 @functools.cache
@@ -208,12 +223,16 @@ def _is_label_above_headline(article: Article, p: Paragraph) -> bool:
             len(part) <= int(data["label_part_max_words"]) for part in parts)
     else:
         shaped = words <= int(data["label_part_max_words"])
-    if not shaped or any(c.isdigit() for c in text) or text.endswith((".", "!", "?")) \
+    masthead = text.isupper() and words <= int(data["masthead_max_words"])
+    if not (shaped or masthead) or any(c.isdigit() for c in text) or text.endswith((".", "!", "?")) \
             or P.search(_meeting_word(), text) is not None:
         return False
-    following = next((q for q in article.paragraphs[p.index + 1:p.index + 3] if timestamp(q.text) is None), None)
+    # The next line that is neither a time line nor a label (a menu, a section name above the headline).
+    following = next((q for q in article.paragraphs[p.index + 1:p.index + 4] if timestamp(q.text) is None
+                      and not is_section_label(q.text) and not _is_label_above_headline(article, q)), None)
     return (following is not None and _is_headline(following) and len(following.text.split()) > words
-            and not following.text.rstrip().endswith((".", "!", "?")))
+            and not following.text.rstrip().endswith((".", "!", "?"))
+            and not (masthead and following.text.isupper()))
 
 
 def _is_headline(p: Paragraph) -> bool:
