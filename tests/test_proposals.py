@@ -204,3 +204,21 @@ def test_an_addressee_ends_on_whole_words_whatever_the_spacing():
             addressee, item = gap.join(addressee.split()), gap.join(item.split())
             text = f"Lào Cai làm việc với Văn Sơn\nÔng Lê Minh An đề nghị{gap}{addressee}{gap}{item}."
             assert _proposals(text, people) == [("Lê Minh An", "VN", [item])]
+
+
+def test_a_pronoun_opening_a_paragraph_refers_to_the_speaker_named_before_it():
+    text = ("Tiêu đề bài\nPhát biểu tại buổi làm việc, Phó Chủ tịch UBND tỉnh Cao Văn Bình thông tin về tình hình "
+            "kinh tế của tỉnh trong năm qua.\n"
+            "Đồng chí đề nghị phía bạn tiếp tục tạo điều kiện thông quan hàng nông sản; sớm nâng cấp lối mở Bản Chang.")
+    people = [("Cao Văn Bình", ["Phó Chủ tịch UBND tỉnh"], "VN")]
+    assert _proposals(text, people) == [("Cao Văn Bình", "VN", [
+        "tiếp tục tạo điều kiện thông quan hàng nông sản", "sớm nâng cấp lối mở Bản Chang"])]
+
+
+def test_a_pronoun_never_refers_to_a_name_in_object_position():
+    text = ("Tiêu đề bài\nÔng Lý Quang Minh, Phó Huyện trưởng huyện Ma Lật Pha nhất trí với các đề nghị của "
+            "đồng chí Triệu Thanh Hà. Ông đề xuất hai bên tăng cường giao lưu văn hóa giữa nhân dân biên giới.")
+    people = [("Lý Quang Minh", ["Phó Huyện trưởng huyện Ma Lật Pha"], "CN"),
+              ("Triệu Thanh Hà", ["Chủ tịch UBND huyện"], "VN")]
+    assert _proposals(text, people) == [("Lý Quang Minh", "CN", [
+        "hai bên tăng cường giao lưu văn hóa giữa nhân dân biên giới"])]

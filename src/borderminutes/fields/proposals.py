@@ -520,6 +520,29 @@ def _nearest(mentions, start: int, end: int) -> Official | None:
     return inside[-1] if inside else None
 
 
+def _nearest_speaker(scan: str, mentions, start: int, end: int) -> Official | None:
+    """The official a pronoun refers to: named last inside [start, end), but not as an object (see
+    ``object_markers``)."""
+    inside = [o for s, e, o in mentions if s >= start and e <= end and not _named_as_object(scan, s)]
+    return inside[-1] if inside else None
+
+
+def _named_as_object(scan: str, start: int) -> bool:
+    """Is the name at ``start`` (perhaps after an honorific) an object: "của đồng chí X", "với ông Y"?"""
+    before = " ".join(scan[max(0, start - 40):start].split()).casefold()
+    for honorific in sorted(_folded_list("pronouns"), key=len, reverse=True):
+        if before == honorific or before.endswith(" " + honorific):
+            before = before[:-len(honorific)].rstrip()
+            break
+    return before.rpartition(" ")[2] in _folded_list("object_markers")
+
+
+@functools.cache
+def _folded_list(name: str) -> frozenset[str]:
+    """A word list from proposals.yaml, case-folded, for tests on words already split."""
+    return frozenset(" ".join(w.split()).casefold() for w in _data()[name])
+
+
 def _title_variants(title: str) -> list[str]:
     """"Chủ tịch UBND tỉnh Lào Cai" is also written "Chủ tịch UBND tỉnh" and "Chủ tịch"."""
     words = title.split()
@@ -605,8 +628,10 @@ def _side_word_country(said: str, sides: list[Side]) -> str | None:
 
 
 def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides: list[Side],
-             resolved: dict[int, tuple[str | None, str | None]], paragraph_start: int) -> tuple[str | None, str | None]:
-    """(by, country) of a draft: the official named before the word, else who is speaking."""
+             resolved: dict[int, tuple[str | None, str | None]], paragraph_start: int,
+             lookback_start: int) -> tuple[str | None, str | None]:
+    """(by, country) of a draft: the official named before the word, else who is speaking.
+    ``lookback_start``: where the body paragraph before the draft's starts (its own, for the first)."""
     trigger = draft.trigger[0]
     clause = _clause_start(scan, draft.unit_start, trigger)
     official = _nearest(mentions, draft.unit_start, trigger) or _by_title(scan, clause, trigger, officials)
@@ -616,10 +641,13 @@ def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides
         return None, None
     context = resolved.get(id(draft.context)) if draft.context is not None else None
     said = _strip_adverbs(scan[clause:trigger])
-    if draft.need or not said or _whole(_words("pronouns"), said):
+    pronoun = bool(said) and _whole(_words("pronouns"), said)
+    if draft.need or not said or pronoun:
         if context is not None:
             return context
-        speaking = _nearest(mentions, paragraph_start, trigger)
+        # "Đồng chí đề nghị ..." may open a paragraph: its speaker was named in the one before
+        speaking = (_nearest_speaker(scan, mentions, lookback_start, trigger) if pronoun
+                    else _nearest(mentions, paragraph_start, trigger))
         if speaking is not None:
             return speaking.name, speaking.country
     country = _side_word_country(said, sides) or _place_country(scan, clause, trigger, sides) or _side_named_in(
@@ -647,6 +675,8 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
     scan, text = article.scan, article.text
     mentions = _official_mentions(article, officials)
     starts = {p.index: p.start for p in article.paragraphs}
+    body = [p for p in article.paragraphs if not p.is_caption]
+    lookback = {p.index: body[k - 1].start if k else p.start for k, p in enumerate(body)}
     resolved: dict[int, tuple[str | None, str | None]] = {}
     gathered: list[_Gathered] = []
     by_name: dict[str, _Gathered] = {}
@@ -654,7 +684,8 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
     for draft in drafts:
         if not draft.items:
             continue
-        by, country = _speaker(draft, scan, mentions, officials, sides, resolved, starts[draft.paragraph])
+        by, country = _speaker(draft, scan, mentions, officials, sides, resolved, starts[draft.paragraph],
+                               lookback.get(draft.paragraph, starts[draft.paragraph]))
         resolved[id(draft)] = (by, country)
         target = by_name.get(by) if by else None
         if target is None and previous and previous[0] is draft.context and (previous[1].by, previous[1].country) == (by, country):
