@@ -279,6 +279,18 @@ CASES = [
         "Về phía Lào có ông Xổm Xạ Vẳn, Trưởng Trạm kiểm soát cửa khẩu Nậm Cắn.",
         [("Xổm Xạ Vẳn", ["Trưởng Trạm kiểm soát cửa khẩu Nậm Cắn"], "LA", False)],
         id="gate-name-shared-by-both-sides-gives-no-side"),
+    pytest.param(
+        "Về phía Trung Quốc có ông Vương Chí Cường, Trợ lý Bộ trưởng Bộ Ngoại giao Trung Quốc và ông Hà Minh Đức, "
+        "Ủy viên Thường vụ Thành ủy, Phó Thị trưởng thành phố Phòng Thành Cảng.",
+        [("Vương Chí Cường", ["Trợ lý Bộ trưởng Bộ Ngoại giao Trung Quốc"], "CN", False),
+         ("Hà Minh Đức", ["Ủy viên Thường vụ Thành ủy", "Phó Thị trưởng thành phố Phòng Thành Cảng"], "CN", False)],
+        id="assistant-minister-and-standing-committee-member-without-ban"),
+    pytest.param(
+        "Dự hội đàm có ông Đinh Quang Huy, Phó Chủ nhiệm Ủy ban Biên giới quốc gia và Thiếu tá Lò Văn Sính, "
+        "Đội trưởng Đội Vận động quần chúng, Đồn Biên phòng Mường Nhé.",
+        [("Đinh Quang Huy", ["Phó Chủ nhiệm Ủy ban Biên giới quốc gia"], "VN", False),
+         ("Lò Văn Sính", ["Thiếu tá", "Đội trưởng Đội Vận động quần chúng, Đồn Biên phòng Mường Nhé"], "VN", False)],
+        id="lower-case-words-of-an-organization-name"),
 ]
 
 
