@@ -82,3 +82,15 @@ def test_words_of_manner_after_the_opener_are_not_the_subject():
             "trên tuyến biên giới. Trên tinh thần hữu nghị, lãnh đạo hai tỉnh thống nhất mở lại chợ biên giới Nà Lạn.")
     assert _agreements(text) == ["hai bên nhất trí phối hợp tuần tra chung trên tuyến biên giới",
                                  "lãnh đạo hai tỉnh thống nhất mở lại chợ biên giới Nà Lạn"]
+
+
+def test_the_last_paragraph_of_a_page_cut_off_mid_sentence_still_states():
+    text = ("Huyện Bảo Lạc hội đàm với huyện Phú Ninh\n"
+            "Sáng 12/9, huyện Bảo Lạc đã hội đàm với huyện Phú Ninh (Trung Quốc).\n"
+            "Ông Triệu Vĩnh Phát nhất trí với các đề nghị của huyện Bảo Lạc. Hai bên thống nhất phối hợp tổ chức Ngà")
+    assert _agreements(text) == ["Ông Triệu Vĩnh Phát nhất trí với các đề nghị của huyện Bảo Lạc",
+                                 "Hai bên thống nhất phối hợp tổ chức Ngà"]
+
+
+def test_a_short_headline_naming_an_agreement_states_nothing():
+    assert _agreements("Hai bên thống nhất mở lại lối mở Nà Lạn\nTin tức khác") == []

@@ -181,9 +181,11 @@ def _may_hold_ellipsis(scan: str, sentence: Sentence) -> bool:
 
 
 def is_statement(paragraph: Paragraph) -> bool:
-    """Body text that can state something: not a caption, not a headline-like line."""
+    """Body text that can state something: not a caption, not a headline-like line. A line of more
+    than one sentence is body text even without a final stop: the last paragraph of a page cut off."""
     text = paragraph.text.rstrip()
-    return not paragraph.is_caption and (text.endswith(tuple(".!?…;:\"”)»")) or len(text.split()) > HEADLINE_MAX_WORDS)
+    return not paragraph.is_caption and (text.endswith(tuple(".!?…;:\"”)»")) or len(text.split()) > HEADLINE_MAX_WORDS
+                                         or len(paragraph.sentences) > 1)
 
 
 def _skip_glue(scan: str, pos: int, end: int) -> int:
