@@ -94,3 +94,10 @@ def test_the_last_paragraph_of_a_page_cut_off_mid_sentence_still_states():
 
 def test_a_short_headline_naming_an_agreement_states_nothing():
     assert _agreements("Hai bên thống nhất mở lại lối mở Nà Lạn\nTin tức khác") == []
+
+
+def test_agreeing_as_the_aim_of_something_else_states_nothing():
+    text = ("Tiêu đề bài\nĐây là hoạt động đối ngoại đầu tiên của huyện trong năm 2025, nhằm đánh giá kết quả hợp "
+            "tác năm 2024 và thống nhất phương hướng hợp tác năm 2025. Để thúc đẩy giao thương, hai bên thống nhất "
+            "mở lại lối mở Nà Lạn.")
+    assert _agreements(text) == ["hai bên thống nhất mở lại lối mở Nà Lạn"]

@@ -57,6 +57,11 @@ def _passive() -> P.Pattern:
 
 
 @functools.cache
+def _purpose() -> P.Pattern:
+    return P.phrases(_data()["purpose"])
+
+
+@functools.cache
 def _past_opening() -> P.Pattern:
     markers = _data()["past_markers"]
     return P.compile_(rf"[^,;:]*?{P.word_start(markers)}(?:{alternation(markers)})(?!\w)[^,;:]*,", ignore_case=True)
@@ -108,7 +113,8 @@ def _agrees(scan: str, unit: Span, m: P.Match) -> bool:
     if P.search(_noun_before(), scan, reach(start, m.start()), m.start()):
         return False
     clause = _clause_start(scan, start, m.start())
-    if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()):
+    if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()) \
+            or P.search(_purpose(), scan, clause, m.start()):
         return False
     return True
 
