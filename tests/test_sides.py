@@ -215,6 +215,8 @@ def test_organizations_and_online_venue():
     ("Sáng 9/9, tại trụ sở Bộ Kế hoạch và Đầu tư, Hà Nội, hai bên hội đàm.", "trụ sở Bộ Kế hoạch và Đầu tư, Hà Nội"),
     ("Sáng 9/9, tại Trụ sở Bộ Ngoại giao, hai bên hội đàm.", "Trụ sở Bộ Ngoại giao"),
     ("Chiều 3/4, tại nhà khách UBND tỉnh Cao Bằng, hai bên hội đàm.", "nhà khách UBND tỉnh Cao Bằng"),
+    ("Chiều 3/4, tại phường Lạng Sơn 2, tỉnh Lạng Sơn, hai bên hội đàm.", "phường Lạng Sơn 2, tỉnh Lạng Sơn"),
+    ("Chiều 3/4, tại phường Cao Bằng 3 ngày liền, hai bên hội đàm.", "phường Cao Bằng"),
 ])
 def test_location_after_tai(sentence, place):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place
