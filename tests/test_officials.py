@@ -291,6 +291,11 @@ CASES = [
         [("Đinh Quang Huy", ["Phó Chủ nhiệm Ủy ban Biên giới quốc gia"], "VN", False),
          ("Lò Văn Sính", ["Thiếu tá", "Đội trưởng Đội Vận động quần chúng, Đồn Biên phòng Mường Nhé"], "VN", False)],
         id="lower-case-words-of-an-organization-name"),
+    pytest.param(
+        "Dự buổi lễ có ông Lò Văn Hặc, Chủ tịch UBND xã Hà Lâm; Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Si Pa Phìn.",
+        [("Lò Văn Hặc", ["Chủ tịch UBND xã Hà Lâm"], "VN", False),
+         ("Vàng A Chứ", ["Thiếu tá", "Đồn trưởng Đồn Biên phòng Si Pa Phìn"], "VN", False)],
+        id="a-commune-whose-name-opens-with-a-family-name-closes-the-title-after-a-name"),
 ]
 
 

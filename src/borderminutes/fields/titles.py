@@ -30,6 +30,7 @@ UNITS = frozenset({UNIT})
 ORG_OR_UNIT = frozenset({ORG, UNIT})
 HEAD_WORDS = frozenset({ORG_HEAD, HEAD})
 MIN_NAME_WORDS = 2
+MAX_PLACE_WORDS = 3  # a commune's or district's own name: "Yên Khoái", "A Mú Sung"
 _UNSEEN = object()  # a position not looked at yet, in Sentence's memos
 
 
@@ -360,6 +361,13 @@ class Sentence:
             return j
         return capitalized_run(self.tokens, j + 1)
 
+    def _place_closing_a_list_item(self, name: NameSpan) -> bool:
+        """A short run right after a unit word that ends the item ("ông X, Chủ tịch UBND xã Yên Khoái;"):
+        after a name the run is the unit's place, whatever family name its first word may be."""
+        after_unit = any((found := lexicon().match(self.tokens, k, UNITS)) is not None and found[0] == name.start
+                         for k in (name.start - 1, name.start - 2) if k >= 0)
+        return after_unit and name.end - name.start <= MAX_PLACE_WORDS and self.tok(name.end) in ("", ";", ".", ")")
+
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""
         return self.tok(j) == "," and lexicon().match(self.tokens, j + 1, ORGS) is not None
@@ -438,7 +446,8 @@ class Sentence:
             parsed = self.parse_title(k)
             if parsed:
                 title, name, end = parsed
-                if name and name.weak and after_name:  # "X, Chính ủy Bộ đội Biên phòng Ka Lăng": no new person
+                if name and after_name and (name.weak or self._place_closing_a_list_item(name)):
+                    # "X, Chính ủy Bộ đội Biên phòng Ka Lăng", "X, Chủ tịch UBND xã Yên Khoái;": no new person
                     title.last = end = name.end
                     name = None
                 if name and after_name:
