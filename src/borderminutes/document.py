@@ -1,9 +1,9 @@
 """Reading: bytes to the normalized article text that every offset refers to.
 
 Normalization is NFC plus ``\\r\\n``/``\\r`` -> ``\\n`` (SCHEMA.md). Odd spaces
-(NBSP, thin space, zero-width space, BOM) stay in the text so offsets keep
-pointing at what the page printed; patterns treat them as spaces (see
-``patterns.ODD_SPACES``).
+(NBSP, thin space, zero-width space, BOM) and look-alike letters ("Ð" for "Đ") stay
+in the text so offsets keep pointing at what the page printed; patterns and values
+read them as spaces and Vietnamese letters (``patterns.scan_view``).
 
 Decoding, in this order:
 

@@ -107,9 +107,19 @@ UPPER = r"\p{Lu}"
 LOWER = r"\p{Ll}"
 
 
+# Letters printed for Vietnamese ones by old-encoding converters: the Icelandic eth for "đ" ("Ðoàn",
+# "ÐBP"). Patterns and values read the Vietnamese letter; evidence keeps the printed one.
+LOOKALIKE_LETTERS = {"Ð": "Đ", "ð": "đ"}
+
+
 def scan_view(text: str) -> str:
-    """``text`` with odd spaces turned into " ": same length, so offsets carry over 1:1."""
-    return _ODD_SPACE.sub(" ", text)
+    """``text`` with odd spaces turned into " " and look-alike letters into the Vietnamese ones
+    (``LOOKALIKE_LETTERS``): same length, so offsets carry over 1:1."""
+    scan = _ODD_SPACE.sub(" ", text)
+    for printed, letter in LOOKALIKE_LETTERS.items():
+        if printed in scan:
+            scan = scan.replace(printed, letter)
+    return scan
 
 
 def data_dir() -> Path:

@@ -46,7 +46,7 @@ class Article:
     """Everything a field extractor reads: the text, what was kept, and its segments."""
 
     doc: Document
-    scan: str  # doc.text with odd spaces as " " (same offsets)
+    scan: str  # doc.text with odd spaces as " " and look-alike letters as Vietnamese ones (same offsets)
     kept: list[Span]
     removed: list[Removed]
     paragraphs: list[Paragraph]
