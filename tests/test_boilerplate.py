@@ -53,6 +53,11 @@ def test_widgets_share_links_images_and_placeholders():
     assert removed["related-news"][0].startswith("Thống kê truy cập")
 
 
+def test_share_rows_printed_with_separators():
+    text = ARTICLE + "Chia sẻ: Facebook | Zalo | In bài\nChia sẻ  Facebook  Zalo  In bài\nHai bên nhất trí hợp tác.\n"
+    assert removed_texts(text)["share-links"] == ["Chia sẻ: Facebook | Zalo | In bài", "Chia sẻ  Facebook  Zalo  In bài"]
+
+
 def test_caption_printed_twice_counts_once():
     caption = "Phó Chủ tịch UBND tỉnh phát biểu tại hội nghị."
     text = ARTICLE + f"{caption}\n{caption}\n"

@@ -62,8 +62,9 @@ def _rules() -> _Rules:
     sources = dict(
         cut=(rf"^\s*(?:{P.phrases_source(data['cut_markers'])}){tail}$", True),
         widget=(rf"^\s*(?:{P.phrases_source(data['widget_headings'])}){tail}$", True),
-        share=(
-            rf"^\s*(?:{P.phrases_source(data['share_tokens'])})(?:\s+(?:{P.phrases_source(data['share_tokens'])}))*\s*$",
+        share=(  # "fb yt zl tw", "Chia sẻ: Facebook | Zalo | In bài"
+            rf"^\s*(?:{P.phrases_source(data['share_tokens'])})"
+            rf"(?:(?:\s*[|:·•,/]\s*|\s+)(?:{P.phrases_source(data['share_tokens'])}))*\s*:?\s*$",
             True,
         ),
         placeholder=(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", True),

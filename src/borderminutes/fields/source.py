@@ -167,13 +167,13 @@ def body_after_top(article: Article) -> tuple[Paragraph, ...]:
 
 
 def is_section_label(line: str) -> bool:
-    """"Tin tức", "Thời sự", a breadcrumb ("Trang chủ » Thời sự"), the newspaper's upper-case
-    masthead, a lone place name, or any line of at most ``label_max_words`` words without digits,
-    printed above the headline."""
+    """"Tin tức", "Thời sự", a breadcrumb ("Trang chủ » Thời sự"), a navigation menu, the newspaper's
+    or unit's upper-case masthead, a lone place name, or any line of at most ``label_max_words``
+    words without digits, printed above the headline."""
     text = line.strip()
     if P.match(_label_pattern(), text) or any(mark in text for mark in _data()["breadcrumb_marks"]):
         return True
-    if text.isupper() and P.match(_masthead_pattern(), text):
+    if text.isupper() and P.match(_masthead_pattern(), text) and P.search(_meeting_word(), text) is None:
         return True
     if P.search(_site_name_pattern(), text):
         return True
@@ -183,13 +183,18 @@ def is_section_label(line: str) -> bool:
 
 
 def _is_menu(text: str) -> bool:
-    """A navigation menu: several short parts apart by "|" or by runs of spaces (see ``menu_min_parts``)."""
+    """A navigation menu: several short capitalized parts apart by "|" or by runs of spaces (see
+    ``menu_min_parts``); a headline printed with double spaces has lower-case parts."""
     data = _data()
+    printed = _menu_separator().split(text, timeout=P.timeout())
     parts = [[word for word in part.split() if any(c.isalnum() for c in word)]  # "Quốc phòng - An ninh": 4 words
-             for part in _menu_separator().split(text, timeout=P.timeout())]
-    return (len(parts) >= int(data["menu_min_parts"]) and all(0 < len(part) <= int(data["label_part_max_words"])
-                                                                for part in parts)
-            and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":")))
+             for part in printed]
+    enough = len(parts) >= int(data["menu_min_parts"]) or \
+        len(parts) >= int(data["menu_min_parts_from_a_label"]) and P.match(_label_pattern(), printed[0].strip())
+    return (bool(enough)
+            and all(0 < len(part) <= int(data["label_part_max_words"]) and part[0][0].isupper() for part in parts)
+            and not any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", ":"))
+            and P.search(_meeting_word(), text) is None)
 
 
 @functools.cache
@@ -223,16 +228,14 @@ def _is_label_above_headline(article: Article, p: Paragraph) -> bool:
             len(part) <= int(data["label_part_max_words"]) for part in parts)
     else:
         shaped = words <= int(data["label_part_max_words"])
-    masthead = text.isupper() and words <= int(data["masthead_max_words"])
-    if not (shaped or masthead) or any(c.isdigit() for c in text) or text.endswith((".", "!", "?")) \
+    if not shaped or any(c.isdigit() for c in text) or text.endswith((".", "!", "?")) \
             or P.search(_meeting_word(), text) is not None:
         return False
     # The next line that is neither a time line nor a label (a menu, a section name above the headline).
     following = next((q for q in article.paragraphs[p.index + 1:p.index + 4] if timestamp(q.text) is None
                       and not is_section_label(q.text) and not _is_label_above_headline(article, q)), None)
     return (following is not None and _is_headline(following) and len(following.text.split()) > words
-            and not following.text.rstrip().endswith((".", "!", "?"))
-            and not (masthead and following.text.isupper()))
+            and not following.text.rstrip().endswith((".", "!", "?")))
 
 
 def _is_headline(p: Paragraph) -> bool:
