@@ -85,19 +85,27 @@ def test_words_of_manner_after_the_opener_are_not_the_subject():
 
 
 def test_the_last_paragraph_of_a_page_cut_off_mid_sentence_still_states():
-    text = ("Huyện Bảo Lạc hội đàm với huyện Phú Ninh\n"
-            "Sáng 12/9, huyện Bảo Lạc đã hội đàm với huyện Phú Ninh (Trung Quốc).\n"
-            "Ông Triệu Vĩnh Phát nhất trí với các đề nghị của huyện Bảo Lạc. Hai bên thống nhất phối hợp tổ chức Ngà")
-    assert _agreements(text) == ["Ông Triệu Vĩnh Phát nhất trí với các đề nghị của huyện Bảo Lạc",
-                                 "Hai bên thống nhất phối hợp tổ chức Ngà"]
+    text = ("Huyện Si Ma Cai làm việc với huyện Mã Quan\n"
+            "Chiều 8/10, huyện Si Ma Cai đã làm việc với huyện Mã Quan (Trung Quốc).\n"
+            "Bà Đào Lệ Hoa đồng ý với các kiến nghị của phía Việt Nam. Hai bên cũng nhất trí sớm khảo sát lối mở Sín Chéng")
+    assert _agreements(text) == ["Bà Đào Lệ Hoa đồng ý với các kiến nghị của phía Việt Nam",
+                                 "Hai bên cũng nhất trí sớm khảo sát lối mở Sín Chéng"]
 
 
-def test_a_short_headline_naming_an_agreement_states_nothing():
-    assert _agreements("Hai bên thống nhất mở lại lối mở Nà Lạn\nTin tức khác") == []
+def test_a_headline_or_caption_line_of_two_sentences_states_nothing():
+    text = ("Mở lại lối mở? Hai bên thống nhất kéo dài giờ làm việc tại cửa khẩu\n"
+            "Chiều 8/10, huyện Si Ma Cai đã làm việc với huyện Mã Quan (Trung Quốc).\n"
+            "Hai bên ký kết biên bản làm việc. Ảnh minh họa\n"
+            "Buổi làm việc diễn ra trong không khí hữu nghị.")
+    assert _agreements(text) == []
 
 
 def test_agreeing_as_the_aim_of_something_else_states_nothing():
-    text = ("Tiêu đề bài\nĐây là hoạt động đối ngoại đầu tiên của huyện trong năm 2025, nhằm đánh giá kết quả hợp "
-            "tác năm 2024 và thống nhất phương hướng hợp tác năm 2025. Để thúc đẩy giao thương, hai bên thống nhất "
-            "mở lại lối mở Nà Lạn.")
-    assert _agreements(text) == ["hai bên thống nhất mở lại lối mở Nà Lạn"]
+    text = ("Tiêu đề bài\nChuyến công tác kéo dài ba ngày, nhằm khảo sát hạ tầng cửa khẩu năm 2025 và thống nhất "
+            "lộ trình nâng cấp đến năm 2030. Để tạo thuận lợi cho thương nhân, hai bên thống nhất mở lại lối mở "
+            "Nà Lạn. Để thúc đẩy giao thương hai bên nhất trí kéo dài giờ thông quan. Hai bên đã trao đổi thẳng "
+            "thắn để đi đến thống nhất cao về các nội dung hợp tác.")
+    assert _agreements(text) == [
+        "hai bên thống nhất mở lại lối mở Nà Lạn",
+        "Để thúc đẩy giao thương hai bên nhất trí kéo dài giờ thông quan",
+        "Hai bên đã trao đổi thẳng thắn để đi đến thống nhất cao về các nội dung hợp tác"]

@@ -222,3 +222,20 @@ def test_a_pronoun_never_refers_to_a_name_in_object_position():
               ("Triệu Thanh Hà", ["Chủ tịch UBND huyện"], "VN")]
     assert _proposals(text, people) == [("Lý Quang Minh", "CN", [
         "hai bên tăng cường giao lưu văn hóa giữa nhân dân biên giới"])]
+
+
+def test_a_pronoun_skips_captions_names_after_a_title_in_object_position_and_other_honorifics():
+    text = ("Tiêu đề bài\nPhát biểu tại buổi làm việc, đồng chí Cao Văn Bình thông tin về tình hình của tỉnh.\n"
+            "Ông Vương Chí Cường, Phó Huyện trưởng huyện Hà Khẩu phát biểu. Ảnh: Lê Hải\n"
+            "Đồng chí đề nghị sớm nâng cấp lối mở Bản Chang.\n"
+            "Ông Vương Chí Cường nhất trí với các đề nghị của Chủ tịch UBND huyện Cao Văn Bình. "
+            "Ông đề xuất hai bên tăng cường giao lưu thanh niên.")
+    people = [("Cao Văn Bình", ["Chủ tịch UBND huyện"], "VN"), ("Vương Chí Cường", ["Phó Huyện trưởng"], "CN")]
+    article = analyse(from_text(text))
+    officials = [_official(article, *person) for person in people]
+    officials = [officials[0].model_copy(update={"honorific": "đồng chí"}),
+                 officials[1].model_copy(update={"honorific": "ông"})]
+    found = find_proposals(article, officials, [])
+    assert [(p.by, p.country, p.items) for p in found] == [
+        ("Cao Văn Bình", "VN", ["sớm nâng cấp lối mở Bản Chang"]),
+        ("Vương Chí Cường", "CN", ["hai bên tăng cường giao lưu thanh niên"])]

@@ -58,7 +58,20 @@ def _passive() -> P.Pattern:
 
 @functools.cache
 def _purpose() -> P.Pattern:
-    return P.phrases(_data()["purpose"])
+    """A purpose word not followed by a word of reaching ("nhằm", "để" but not "để đi đến")."""
+    data = _data()
+    return P.compile_(rf"{P.phrases_source(data['purpose'])}(?!\s+(?:{P.phrases_source(data['purpose_reached'])}))",
+                      ignore_case=True)
+
+
+def _aim_of_something_else(scan: str, clause: int, verb_start: int) -> bool:
+    """A purpose word in the clause that governs the verb: right before it, or before a coordinated
+    verb phrase that the verb joins ("nhằm đánh giá ... và thống nhất")."""
+    found = list(P.finditer(_purpose(), scan, clause, verb_start))
+    if not found:
+        return False
+    before = scan[found[-1].end():verb_start].rstrip()
+    return not before or any(before.casefold().endswith(link) for link in _data()["purpose_links"])
 
 
 @functools.cache
@@ -114,7 +127,7 @@ def _agrees(scan: str, unit: Span, m: P.Match) -> bool:
         return False
     clause = _clause_start(scan, start, m.start())
     if P.search(_recalled_document(), scan, clause, m.start()) or P.search(_passive(), scan, clause, m.start()) \
-            or P.search(_purpose(), scan, clause, m.start()):
+            or _aim_of_something_else(scan, clause, m.start()):
         return False
     return True
 
@@ -152,7 +165,7 @@ def find_agreements(article: Article) -> list[Statement]:
     statements: list[Statement] = []
     verbs, searched = _verb_pattern().on(article)
     for paragraph in article.paragraphs:
-        if not is_statement(paragraph) or not P.search(verbs, searched, paragraph.start, paragraph.end):
+        if not is_statement(article, paragraph) or not P.search(verbs, searched, paragraph.start, paragraph.end):
             continue
         listing = False
         for unit in statement_units(article, paragraph):

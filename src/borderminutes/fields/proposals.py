@@ -180,12 +180,14 @@ def _may_hold_ellipsis(scan: str, sentence: Sentence) -> bool:
     return "…" in around or "..." in around
 
 
-def is_statement(paragraph: Paragraph) -> bool:
-    """Body text that can state something: not a caption, not a headline-like line. A line of more
-    than one sentence is body text even without a final stop: the last paragraph of a page cut off."""
+def is_statement(article: Article, paragraph: Paragraph) -> bool:
+    """Body text that can state something: not a caption, not a headline-like line. The article's
+    last paragraph, when it holds more than one sentence, is body text even without a final stop:
+    the page was cut off there."""
     text = paragraph.text.rstrip()
-    return not paragraph.is_caption and (text.endswith(tuple(".!?…;:\"”)»")) or len(text.split()) > HEADLINE_MAX_WORDS
-                                         or len(paragraph.sentences) > 1)
+    return not paragraph.is_caption and (
+        text.endswith(tuple(".!?…;:\"”)»")) or len(text.split()) > HEADLINE_MAX_WORDS
+        or paragraph is article.paragraphs[-1] and paragraph.index > 0 and len(paragraph.sentences) > 1)
 
 
 def _skip_glue(scan: str, pos: int, end: int) -> int:
@@ -478,7 +480,7 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
     used: list[Span] = []
     open_draft: Draft | None = None
     for paragraph in article.paragraphs:
-        if not is_statement(paragraph):
+        if not is_statement(article, paragraph):
             open_draft = None  # a caption or a headline ends any list
             continue
         if open_draft is None and not _trigger_pattern().search(article, paragraph.start, paragraph.end):
@@ -522,21 +524,36 @@ def _nearest(mentions, start: int, end: int) -> Official | None:
     return inside[-1] if inside else None
 
 
-def _nearest_speaker(scan: str, mentions, start: int, end: int) -> Official | None:
-    """The official a pronoun refers to: named last inside [start, end), but not as an object (see
-    ``object_markers``)."""
-    inside = [o for s, e, o in mentions if s >= start and e <= end and not _named_as_object(scan, s)]
-    return inside[-1] if inside else None
+def _nearest_speaker(article: Article, mentions, pronoun: str, start: int, end: int) -> Official | None:
+    """The official a pronoun ("Đồng chí", "Ông", "Ngài") refers to: named last inside [start, end),
+    outside photo captions, not as an object (see ``object_markers``), and not called by another
+    honorific than the pronoun."""
+    captions = [(p.start, p.end) for p in article.paragraphs if p.is_caption]
+    pronoun = " ".join(pronoun.split()).casefold()
+    found = None
+    for s, e, official in mentions:
+        if s < start or e > end or any(a <= s < b for a, b in captions):
+            continue
+        opening = min(s2 for s2, e2, o2 in mentions if o2 is official and s2 <= s < e2)  # its widest mention
+        if _named_as_object(article.scan, opening) or official.honorific not in (None, pronoun):
+            continue
+        found = official
+    return found
 
 
 def _named_as_object(scan: str, start: int) -> bool:
-    """Is the name at ``start`` (perhaps after an honorific) an object: "của đồng chí X", "với ông Y"?"""
+    """Is the mention at ``start`` (perhaps after an honorific) an object: "của đồng chí X", "với ông Y"?"""
     before = " ".join(scan[max(0, start - 40):start].split()).casefold()
-    for honorific in sorted(_folded_list("pronouns"), key=len, reverse=True):
+    for honorific in _honorifics_longest_first():
         if before == honorific or before.endswith(" " + honorific):
             before = before[:-len(honorific)].rstrip()
             break
     return before.rpartition(" ")[2] in _folded_list("object_markers")
+
+
+@functools.cache
+def _honorifics_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_folded_list("pronouns"), key=len, reverse=True))
 
 
 @functools.cache
@@ -629,11 +646,12 @@ def _side_word_country(said: str, sides: list[Side]) -> str | None:
     return None
 
 
-def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides: list[Side],
+def _speaker(draft: Draft, article: Article, mentions, officials: list[Official], sides: list[Side],
              resolved: dict[int, tuple[str | None, str | None]], paragraph_start: int,
              lookback_start: int) -> tuple[str | None, str | None]:
     """(by, country) of a draft: the official named before the word, else who is speaking.
     ``lookback_start``: where the body paragraph before the draft's starts (its own, for the first)."""
+    scan = article.scan
     trigger = draft.trigger[0]
     clause = _clause_start(scan, draft.unit_start, trigger)
     official = _nearest(mentions, draft.unit_start, trigger) or _by_title(scan, clause, trigger, officials)
@@ -648,7 +666,7 @@ def _speaker(draft: Draft, scan: str, mentions, officials: list[Official], sides
         if context is not None:
             return context
         # "Đồng chí đề nghị ..." may open a paragraph: its speaker was named in the one before
-        speaking = (_nearest_speaker(scan, mentions, lookback_start, trigger) if pronoun
+        speaking = (_nearest_speaker(article, mentions, said, lookback_start, trigger) if pronoun
                     else _nearest(mentions, paragraph_start, trigger))
         if speaking is not None:
             return speaking.name, speaking.country
@@ -677,7 +695,7 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
     scan, text = article.scan, article.text
     mentions = _official_mentions(article, officials)
     starts = {p.index: p.start for p in article.paragraphs}
-    body = [p for p in article.paragraphs if not p.is_caption]
+    body = article.body()
     lookback = {p.index: body[k - 1].start if k else p.start for k, p in enumerate(body)}
     resolved: dict[int, tuple[str | None, str | None]] = {}
     gathered: list[_Gathered] = []
@@ -686,8 +704,8 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
     for draft in drafts:
         if not draft.items:
             continue
-        by, country = _speaker(draft, scan, mentions, officials, sides, resolved, starts[draft.paragraph],
-                               lookback.get(draft.paragraph, starts[draft.paragraph]))
+        by, country = _speaker(draft, article, mentions, officials, sides, resolved, starts[draft.paragraph],
+                               lookback[draft.paragraph])
         resolved[id(draft)] = (by, country)
         target = by_name.get(by) if by else None
         if target is None and previous and previous[0] is draft.context and (previous[1].by, previous[1].country) == (by, country):
