@@ -296,6 +296,11 @@ CASES = [
         [("Lò Văn Hặc", ["Chủ tịch UBND xã Hà Lâm"], "VN", False),
          ("Vàng A Chứ", ["Thiếu tá", "Đồn trưởng Đồn Biên phòng Si Pa Phìn"], "VN", False)],
         id="a-commune-whose-name-opens-with-a-family-name-closes-the-title-after-a-name"),
+    pytest.param(
+        "Cùng dự có ông Nguyễn Văn An, Phó Chủ tịch UBND huyện Bát Xát, Chủ tịch UBND xã Lò Văn Bình.",
+        [("Nguyễn Văn An", ["Phó Chủ tịch UBND huyện Bát Xát"], "VN", False),
+         ("Lò Văn Bình", ["Chủ tịch UBND xã"], "VN", False)],
+        id="a-three-word-run-after-a-unit-word-is-a-person"),
 ]
 
 

@@ -217,6 +217,7 @@ def test_organizations_and_online_venue():
     ("Chiều 3/4, tại nhà khách UBND tỉnh Cao Bằng, hai bên hội đàm.", "nhà khách UBND tỉnh Cao Bằng"),
     ("Chiều 3/4, tại phường Lạng Sơn 2, tỉnh Lạng Sơn, hai bên hội đàm.", "phường Lạng Sơn 2, tỉnh Lạng Sơn"),
     ("Chiều 3/4, tại phường Cao Bằng 3 ngày liền, hai bên hội đàm.", "phường Cao Bằng"),
+    ("Chiều 3/4, tại xã Bản Lầu, huyện Mường Khương 1, hai bên hội đàm.", "xã Bản Lầu, huyện Mường Khương"),
 ])
 def test_location_after_tai(sentence, place):
     assert _place(f"Hội đàm giữa hai bên\n{sentence}\n") == place

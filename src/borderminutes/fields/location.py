@@ -57,8 +57,9 @@ def _patterns() -> tuple[P.Pattern, P.Pattern, P.Pattern, P.Pattern]:
     office_place = rf"(?i:{regex.escape(data['place_marker'])})\s+{word}"  # "Tổng Lãnh sự quán Việt Nam tại Nam Ninh"
     facility = (rf"(?i:{P.phrases_source(data['facilities'])}){named}"
                 rf"(?:\s+(?:{office_place}|{inside}|{unit}|{word}|\d+)){{1,{int(data['facility_max_words'])}}}")
-    # "phường Hà Giang 1": the wards numbered since 2025 carry the number as part of the name
-    unit_phrase = rf"{unit}\s+{name}(?:\s+\d{{1,2}}(?=\s*[,.;:)]|\s*$))?"
+    # "phường Hà Giang 1": wards and communes numbered since 2025 carry the number in their name
+    numbered = rf"(?i:{P.phrases_source(data['numbered_units'])})\s+{name}\s+\d{{1,2}}(?=\s*[,.;:)]|\s*$)"
+    unit_phrase = rf"(?:{numbered}|{unit}\s+{name})"
     # The gazetteer's names (~4,000 characters of pattern) are written out once, as the group
     # "known" of a bare place name; the rare address after a building calls that group by name.
     # Written out at every use (and with the place written twice, after an area word and without)

@@ -30,7 +30,6 @@ UNITS = frozenset({UNIT})
 ORG_OR_UNIT = frozenset({ORG, UNIT})
 HEAD_WORDS = frozenset({ORG_HEAD, HEAD})
 MIN_NAME_WORDS = 2
-MAX_PLACE_WORDS = 3  # a commune's or district's own name: "Yên Khoái", "A Mú Sung"
 _UNSEEN = object()  # a position not looked at yet, in Sentence's memos
 
 
@@ -363,10 +362,12 @@ class Sentence:
 
     def _place_closing_a_list_item(self, name: NameSpan) -> bool:
         """A short run right after a unit word that ends the item ("ông X, Chủ tịch UBND xã Yên Khoái;"):
-        after a name the run is the unit's place, whatever family name its first word may be."""
+        after a name the run is the unit's place, whatever family name its first word may be. Short:
+        ``place_after_name_max_words``; a longer run is most often a person ("xã Lò Văn Bình")."""
         after_unit = any((found := lexicon().match(self.tokens, k, UNITS)) is not None and found[0] == name.start
                          for k in (name.start - 1, name.start - 2) if k >= 0)
-        return after_unit and name.end - name.start <= MAX_PLACE_WORDS and self.tok(name.end) in ("", ";", ".", ")")
+        return after_unit and name.end - name.start <= int(data()["place_after_name_max_words"]) and \
+            self.tok(name.end) in ("", ";", ".", ")")
 
     def _organization_goes_on(self, j: int) -> bool:
         """", Bộ Ngoại giao" after a run: the run is the organization's, not a name."""

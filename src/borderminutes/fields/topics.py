@@ -46,10 +46,11 @@ def _occurrences(article: Article, phrases: AnyCase) -> list[tuple[str, Evidence
     found = []
     for paragraph in article.paragraphs:
         for m in P.finditer(pattern, searched, paragraph.start, paragraph.end):
-            words = article.scan[m.start():m.end()].split()
+            printed = article.scan[m.start():m.end()]
+            words = printed.split()
             if len(words) > 1 and all(w[:1].isupper() for w in words):
                 continue  # "Phan Văn Hóa": a name, not "văn hóa"
-            found.append((" ".join(words).casefold(), Evidence.of(article.text, m.start(), m.end())))
+            found.append((_key(printed), Evidence.of(article.text, m.start(), m.end())))
     return found
 
 
