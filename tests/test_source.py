@@ -90,9 +90,16 @@ def test_no_title_when_the_page_opens_with_the_lead():
     ("Cập nhật lúc 10:15, Thứ Ba, 12/04/2022", "2022-04-12T10:15"),
     ("Cập nhật lúc 10 giờ 15 phút, ngày 12/4/2022", "2022-04-12T10:15"),
     ("Thứ ba, 12 tháng 4, 2022", "2022-04-12"),
+    ("Thứ Sáu, 11:32, 12/04/2024", "2024-04-12T11:32"),
+    ("Ngày đăng: 12/04/2024 | Lượt xem: 1.214", "2024-04-12"),
 ])
 def test_published_forms(line, iso):
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{line}\n{LEAD}\n").published == iso
+
+
+def test_published_from_a_time_line_under_the_article_when_the_top_has_none():
+    text = f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\nHai bên nhất trí tăng cường hợp tác.\nCập nhật lúc 17:45 ngày 23/05/2024\n"
+    assert _source(text).published == "2024-05-23T17:45"
 
 
 def test_published_only_from_a_time_line_not_from_body_dates():

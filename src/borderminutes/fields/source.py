@@ -31,7 +31,7 @@ class Layout:
     headline: int | None
     timestamp: int | None
     lead: int | None  # first body paragraph: after headline, labels and time line
-    top: frozenset[int]  # labels, headline and time line: not body text
+    top: frozenset[int]  # labels, headline and time line (at the top or the bottom): not body text
     published: str | None = None  # the time line's publication time, ISO 8601
 
 
@@ -78,8 +78,10 @@ def _timestamp_pattern() -> P.Pattern:
     time = r"(?P<hh>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mm>\d{2})(?:\s*phút|:\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
     sep = r"[\s,|\-–—]*"
     zone = r"(?:\s*[(\[]?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[)\]]?)?"
+    trailer = rf"(?:\s*[|\-–—]\s*(?:{P.phrases_source(data['timestamp_trailers'])})\s*:?\s*[\d.,]+)?"
     return P.compile_(
-        rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}){zone}\s*$", ignore_case=True)
+        rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}|{weekday}{time}{sep}{date})"
+        rf"{zone}{trailer}\s*$", ignore_case=True)
 
 
 @functools.cache
@@ -137,7 +139,8 @@ def extract_source(article: Article) -> Source:
 
 @per_article
 def layout(article: Article) -> Layout:
-    """The page's top lines: labels, headline, time line; and the lead paragraph after them."""
+    """The page's top lines: labels, headline, time line (else a time line among the last lines);
+    and the lead paragraph after them."""
     top_lines = int(_data()["top_lines"])
     headline = stamp = published = None
     top: set[int] = set()
@@ -154,6 +157,12 @@ def layout(article: Article) -> Layout:
             if _is_headline(p):
                 headline = p.index
                 top.add(p.index)
+    if stamp is None:  # printed under the article instead
+        for p in article.paragraphs[:-int(_data()["bottom_lines"]) - 1:-1]:
+            if p.index not in top and (published := timestamp(p.text)) is not None:
+                stamp = p.index
+                top.add(p.index)
+                break
     lead = next((p.index for p in article.paragraphs
                  if p.index not in top and not p.is_caption), None)
     return Layout(headline=headline, timestamp=stamp, lead=lead, top=frozenset(top), published=published)
