@@ -109,3 +109,8 @@ def test_agreeing_as_the_aim_of_something_else_states_nothing():
         "hai bên thống nhất mở lại lối mở Nà Lạn",
         "Để thúc đẩy giao thương hai bên nhất trí kéo dài giờ thông quan",
         "Hai bên đã trao đổi thẳng thắn để đi đến thống nhất cao về các nội dung hợp tác"]
+
+
+def test_an_opening_theo_phrase_is_not_the_subject():
+    text = "Tiêu đề bài\nTheo biên bản làm việc, hai bên thống nhất duy trì giao ban định kỳ hằng quý."
+    assert _agreements(text) == ["hai bên thống nhất duy trì giao ban định kỳ hằng quý"]
