@@ -301,6 +301,11 @@ CASES = [
         [("Nguyễn Văn An", ["Phó Chủ tịch UBND huyện Bát Xát"], "VN", False),
          ("Lò Văn Bình", ["Chủ tịch UBND xã"], "VN", False)],
         id="a-three-word-run-after-a-unit-word-is-a-person"),
+    pytest.param(
+        "Chủ tịch UBND tỉnh Hồ Văn Lực và Phó Tỉnh trưởng tỉnh Khammouane Bun Thăm Vông Ma Ly đồng chủ trì hội đàm.",
+        [("Hồ Văn Lực", ["Chủ tịch UBND tỉnh"], "VN", True),
+         ("Bun Thăm Vông Ma Ly", ["Phó Tỉnh trưởng tỉnh Khammouane"], "LA", True)],
+        id="a-lao-name-after-its-province-keeps-a-syllable-that-looks-like-a-family-name"),
 ]
 
 

@@ -332,6 +332,9 @@ class Sentence:
             cut = self._dashed_name_end(cut)  # "Đại tá Phết Sỏn - In Sou Phăn"
         elif self._pairs_on(cut):
             return None, j
+        if family is not None and family > start and last_kind == "place" and title.countries and \
+                title.countries[-1] in data()["names_without_family_name_first"]:
+            family = start  # "Phó Tỉnh trưởng tỉnh Savannakhet Vông Xay Phôm Ma Xỉ": "Ma" is a syllable of the name
         if family is not None and (family == start or cut - start > 4 or last_kind in (UNIT, INNER, HEAD, ORG)):
             if family > start:  # "UBND huyện Mường Nhé Nguyễn Văn A": the run's head is the unit's place
                 title.last = family
