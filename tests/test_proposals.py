@@ -104,6 +104,14 @@ def test_addressee_is_left_out_and_need_keeps_its_subject():
     ]
 
 
+@pytest.mark.parametrize("addressee", [
+    "Bộ Công Thương", "phía Trạm Kiểm tra biên phòng Hà Khẩu", "Đồn Biên phòng Lóng Sập", "Đại sứ", "Sở Ngoại vụ tỉnh Vân Nam",
+])
+def test_an_addressee_body_post_or_envoy_is_left_out(addressee):
+    text = f"Tiêu đề bài\nPhó Chủ tịch UBND tỉnh Lào Cai đề nghị {addressee} tiếp tục tạo điều kiện thông quan nông sản."
+    assert _proposals(text) == [(None, "VN", ["tiếp tục tạo điều kiện thông quan nông sản"])]
+
+
 def test_words_that_do_not_propose():
     text = ("Tiêu đề bài\nĐồng chí Quàng Đức Tâm đồng ý với các đề xuất của tỉnh Phongsaly. Việc này là cần thiết. "
             "Chủ tịch UBND tỉnh nhất trí với các nội dung bà Khăm Phăn đề xuất. "

@@ -112,7 +112,8 @@ def _addressee_piece() -> P.Pattern:
     unit = gazetteer.unit_word_source()
     countries = _countries_source()
     return P.compile_(
-        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+{name})?|(?:{bodies})\s+{name}|{unit}(?:\s+{name})?|(?i:{countries}))"
+        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+(?!(?i:{bodies})\s){name})?|(?i:{bodies})\s+{name}"
+        rf"|{unit}(?:\s+{name})?|(?i:{countries}))"
         rf"(?:\s*\([^()\n]{{1,60}}\))?"
     )
 
