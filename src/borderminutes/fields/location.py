@@ -28,6 +28,7 @@ from .. import patterns as P
 from ..models import Evidence, Location
 from ..segment import Article
 from . import dates, source
+from .names import gate_names
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,11 @@ def _patterns() -> tuple[P.Pattern, P.Pattern, P.Pattern, P.Pattern]:
     named_place = (rf"(?:{facility}(?:\s*,\s*{known_last})?|{unit_phrase}|{known}(?!\s+{word})"
                    rf"|{name}(?=\s*\((?:{countries})\)))")
     countries_pair = rf"(?:{countries})(?:\s*[-–—]\s*(?:{countries}))?(?!\s+{word})"
-    # a place, perhaps after an area word; after an area word also a country or a pair of them
-    first = rf"(?P<area>{area})?(?:{named_place}|(?(area){countries_pair}|(?!)))"
+    gate = P.phrases_source(gate_names(), ignore_case=False)
+    # "khu vực cặp cửa khẩu chính Hoành Mô – Động Trung": a known gate, and the other side's after a dash
+    gates_pair = rf"(?:{gate})(?:\s*[-–—]\s*{name})?"
+    # a place, perhaps after an area word; after an area word also a country, a gate or a pair of them
+    first = rf"(?P<area>{area})?(?:{named_place}|(?(area)(?:{countries_pair}|{gates_pair})|(?!)))"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
     chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"

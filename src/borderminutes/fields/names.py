@@ -377,6 +377,11 @@ def _gates_pattern():
     return P.phrases(_gate_countries(), ignore_case=False)
 
 
+def gate_names() -> tuple[str, ...]:
+    """Every printed name of a border gate in ``patterns/gates.yaml``, of either side."""
+    return tuple(_gate_countries())
+
+
 def place_at(text: str, tokens: Tokens, i: int) -> tuple[int, str | None] | None:
     """(end index, country) of the place or country name printed at ``tokens[i]``, longest first.
 
