@@ -176,6 +176,16 @@ def test_a_foreign_place_in_the_event_sentence_is_a_foreign_party():
     assert (found.kind, found.date.year, found.date.year_source) == ("talks", 2024, "context")
 
 
+def test_a_delegation_working_at_a_foreign_place_meets_its_hosts():
+    text = ("Đoàn đại biểu huyện Trùng Khánh thăm, làm việc tại huyện Tĩnh Tây (Trung Quốc)\n"
+            "Ngày 8/10, Đoàn đại biểu huyện Trùng Khánh do đồng chí Hoàng Văn Tư làm trưởng đoàn đã thăm và làm việc "
+            "tại huyện Tĩnh Tây, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).\n")
+    assert _detect(text).meeting.kind == "working_session"
+    at_home = text.replace("huyện Tĩnh Tây (Trung Quốc)", "xã Đình Phong").replace(
+        "huyện Tĩnh Tây, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc)", "xã Đình Phong")
+    assert _detect(at_home).meeting is None
+
+
 def test_session_number_after_a_long_meeting_name():
     text = ("Giao lưu hữu nghị Quốc phòng biên giới Việt Nam - Trung Quốc lần thứ 8\n"
             "Ngày 22/4, tại tỉnh Lào Cai đã diễn ra giao lưu giữa Bộ Quốc phòng hai nước.\n")

@@ -143,13 +143,18 @@ def meeting_place(article: Article, online: bool = False) -> Place | None:
             return place
     if online:
         return None
-    verb = _patterns()[3]
     window = source.body_after_top(article)[1:1 + int(P.load("dates")["search_paragraphs"])]
     for p in window:
         for place in places_in(article, p.start, p.end):
-            if P.search(verb, article.scan, max(p.start, place.marker - 40), place.marker):
+            if after_meeting_verb(article, place, p.start):
                 return place
     return None
+
+
+def after_meeting_verb(article: Article, place: Place, start: int) -> bool:
+    """Does a meeting verb, perhaps with the delegation as its object, stand right before the place's
+    "tại" ("sang thăm và làm việc tại Lạng Sơn")? ``start``: how far back the verb may be."""
+    return P.search(_patterns()[3], article.scan, max(start, place.marker - 40), place.marker) is not None
 
 
 def places_in(article: Article, start: int, end: int, offices: bool = False) -> list[Place]:

@@ -25,6 +25,7 @@ from .. import patterns as P
 from ..models import Side
 from ..segment import AnyCase, Article, Paragraph, Sentence, folded, folded_scan, per_article
 from . import dates, location, source
+from .names import countries_named
 from .wordlists import first_words, last_words, words_per_phrase
 
 VIETNAM = "VN"
@@ -484,13 +485,24 @@ def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences:
     introduces."""
     for start, end in named:
         if any(m.country != VIETNAM for m in mentions_in(article, start, end)) \
-                or P.search(_country_pair_pattern(), article.scan, start, end):
+                or P.search(_country_pair_pattern(), article.scan, start, end) or _works_abroad(article, start, end):
             return True
     for start, end in [*named, *sentences]:
         if any(m.country != VIETNAM for m in _cued_mentions(article, start, end)):
             return True
         for pos, code in _country_mentions(article, start, end):
             if code != VIETNAM and _introduced(article, start, pos, _country_cue_pattern()):
+                return True
+    return False
+
+
+def _works_abroad(article: Article, start: int, end: int) -> bool:
+    """"Đoàn ... thăm, làm việc tại thành phố Sùng Tả (Trung Quốc)": a delegation that works at a
+    foreign place meets its hosts there, even when the text does not name them."""
+    for place in location.places_in(article, start, end):
+        if location.after_meeting_verb(article, place, start):
+            countries = set(countries_named(article.scan, place.start, place.end))
+            if countries and VIETNAM not in countries and None not in countries:
                 return True
     return False
 
