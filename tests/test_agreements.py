@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from borderminutes.document import from_text
 from borderminutes.fields.agreements import find_agreements
 from borderminutes.pipeline import analyse
@@ -111,6 +113,7 @@ def test_agreeing_as_the_aim_of_something_else_states_nothing():
         "Hai bên đã trao đổi thẳng thắn để đi đến thống nhất cao về các nội dung hợp tác"]
 
 
-def test_an_opening_theo_phrase_is_not_the_subject():
-    text = "Tiêu đề bài\nTheo biên bản làm việc, hai bên thống nhất duy trì giao ban định kỳ hằng quý."
+@pytest.mark.parametrize("opener", ["Theo biên bản làm việc", "Cũng trong ngày"])
+def test_an_opening_phrase_is_not_the_subject(opener):
+    text = f"Tiêu đề bài\n{opener}, hai bên thống nhất duy trì giao ban định kỳ hằng quý."
     assert _agreements(text) == ["hai bên thống nhất duy trì giao ban định kỳ hằng quý"]

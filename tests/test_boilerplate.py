@@ -58,6 +58,11 @@ def test_share_rows_printed_with_separators():
     assert removed_texts(text)["share-links"] == ["Chia sẻ: Facebook | Zalo | In bài", "Chia sẻ  Facebook  Zalo  In bài"]
 
 
+def test_a_cookie_consent_banner_is_page_noise():
+    banner = "Trang web sử dụng cookie để nâng cao trải nghiệm. Tiếp tục truy cập là bạn đồng ý. [Đồng ý]"
+    assert removed_texts(banner + "\n" + ARTICLE)["consent"] == [banner]
+
+
 def test_caption_printed_twice_counts_once():
     caption = "Phó Chủ tịch UBND tỉnh phát biểu tại hội nghị."
     text = ARTICLE + f"{caption}\n{caption}\n"

@@ -306,6 +306,10 @@ CASES = [
         [("Hồ Văn Lực", ["Chủ tịch UBND tỉnh"], "VN", True),
          ("Bun Thăm Vông Ma Ly", ["Phó Tỉnh trưởng tỉnh Khammouane"], "LA", True)],
         id="a-lao-name-after-its-province-keeps-a-syllable-that-looks-like-a-family-name"),
+    pytest.param(
+        "Về phía Campuchia có ông Sok Vanna, Quốc vụ khanh Bộ Nội vụ Campuchia.",
+        [("Sok Vanna", ["Quốc vụ khanh Bộ Nội vụ Campuchia"], "KH", False)],
+        id="a-cambodian-secretary-of-state"),
 ]
 
 

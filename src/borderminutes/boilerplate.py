@@ -22,7 +22,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Removed(Span):
-    reason: str  # "related-news", "widget", "share-links", "image-file", "placeholder", "duplicate-caption", "image-label"
+    reason: str  # "related-news", "widget", "share-links", "consent", "image-file", "placeholder", "duplicate-caption", "image-label"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class _Rules:
     cut: P.Pattern
     widget: P.Pattern
     share: P.Pattern
+    consent: P.Pattern
     placeholder: P.Pattern
     image_file: P.Pattern
     image_label_prefix: P.Pattern
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
             rf"(?:(?:\s*[|:·•,/]\s*|\s+)(?:{P.phrases_source(data['share_tokens'])}))*\s*:?\s*$",
             True,
         ),
+        consent=(rf"^[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_words'])})[^\n]{{0,300}}$", True),
         placeholder=(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", True),
         image_file=(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", True),
         bullet=(r"^\s*[•·●▪◦*-]\s", False),
@@ -155,8 +157,8 @@ def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int) -> st
             return "cut"
         if P.match(rules.widget, line) or (in_widget and P.match(rules.bullet, line)):
             return "widget"
-        for reason, rule in (("share-links", rules.share), ("placeholder", rules.placeholder),
-                             ("image-file", rules.image_file)):
+        for reason, rule in (("share-links", rules.share), ("consent", rules.consent),
+                             ("placeholder", rules.placeholder), ("image-file", rules.image_file)):
             if P.match(rule, line):
                 return reason
     if _may_end_in_digit(line) and P.match(rules.image_label_suffix, line):
