@@ -63,6 +63,13 @@ def test_a_cookie_consent_banner_is_page_noise():
     assert removed_texts(banner + "\n" + ARTICLE)["consent"] == [banner]
 
 
+def test_a_line_opening_with_a_pictures_label_is_a_caption():
+    text = ARTICLE + "Ảnh 3: Hai bên thống nhất nhiều nội dung hợp tác.\nHình: Quang cảnh hội đàm\n"
+    cleaned = clean(P.scan_view(text))
+    starts = [text.index("Ảnh 3:"), text.index("Hình:")]
+    assert all(start in cleaned.caption_lines for start in starts)
+
+
 def test_caption_printed_twice_counts_once():
     caption = "Phó Chủ tịch UBND tỉnh phát biểu tại hội nghị."
     text = ARTICLE + f"{caption}\n{caption}\n"

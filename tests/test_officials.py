@@ -310,6 +310,11 @@ CASES = [
         "Về phía Campuchia có ông Sok Vanna, Quốc vụ khanh Bộ Nội vụ Campuchia.",
         [("Sok Vanna", ["Quốc vụ khanh Bộ Nội vụ Campuchia"], "KH", False)],
         id="a-cambodian-secretary-of-state"),
+    pytest.param(
+        "Tham dự có các đồng chí Chủ tịch UBND huyện Hoàng Văn Dũng, Phó Chủ tịch UBND huyện Lăng Thị Mai.",
+        [("Hoàng Văn Dũng", ["Chủ tịch UBND huyện"], "VN", False),
+         ("Lăng Thị Mai", ["Phó Chủ tịch UBND huyện"], "VN", False)],
+        id="titles-before-names-and-a-woman-whose-family-name-is-not-listed"),
 ]
 
 

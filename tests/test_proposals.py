@@ -106,6 +106,7 @@ def test_addressee_is_left_out_and_need_keeps_its_subject():
 
 @pytest.mark.parametrize("addressee", [
     "Bộ Công Thương", "phía Trạm Kiểm tra biên phòng Hà Khẩu", "Đồn Biên phòng Lóng Sập", "Đại sứ", "Sở Ngoại vụ tỉnh Vân Nam",
+    "lực lượng bảo vệ biên giới tỉnh Svay Rieng", "BĐBP tỉnh Tây Ninh",
 ])
 def test_an_addressee_body_post_or_envoy_is_left_out(addressee):
     text = f"Tiêu đề bài\nPhó Chủ tịch UBND tỉnh Lào Cai đề nghị {addressee} tiếp tục tạo điều kiện thông quan nông sản."

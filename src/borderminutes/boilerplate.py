@@ -44,6 +44,7 @@ class _Rules:
     image_label_suffix: P.Pattern
     bullet: P.Pattern
     credit: P.Pattern
+    label_first: P.Pattern
     link_line: P.Pattern
     min_article_chars: int
     marker_line: P.Pattern  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
@@ -82,6 +83,7 @@ def _rules() -> _Rules:
         image_label_prefix=P.compile_(rf"^[^\n]{{5,300}}?\s-\s(?:{labels})\s\d+(?=\S)", ignore_case=True),
         image_label_suffix=P.compile_(rf"^[^\n]{{5,300}}?\s(?:{labels})\s\d+\s*$", ignore_case=True),
         credit=P.compile_(r"(?:\(|\b)(?:Ảnh|Nguồn ảnh|Photo)\s*:", ignore_case=True),
+        label_first=P.compile_(rf"^\s*(?:{labels})\s*\d{{0,2}}\s*:\s*\S", ignore_case=True),
         link_line=P.compile_(rf"^[{''.join(LINK_MARKS)}]\s+\S[^\n]{{10,200}}(?<![.;:!?…,])$"),
         min_article_chars=int(data["min_article_chars"]),
         marker_line=marker_line,
@@ -175,11 +177,14 @@ def _may_end_in_digit(line: str) -> bool:
 
 
 def _credited(line: str, rules: _Rules) -> bool:
-    """A short line ending in a photo credit ("... Ảnh: TTXVN phát") is a caption."""
-    found = ":" in line and P.search(rules.credit, line)  # no credit without its colon
-    if not found:
+    """A short line ending in a photo credit ("... Ảnh: TTXVN phát") or opening with a picture's
+    label ("Ảnh 3: Hai bên ...") is a caption."""
+    if ":" not in line or len(line) >= 400:  # no credit or label without its colon
         return False
-    return len(line) < 400 and len(line) - found.start() < 80
+    if P.match(rules.label_first, line):
+        return True
+    found = P.search(rules.credit, line)
+    return found is not None and len(line) - found.start() < 80
 
 
 def _link_lists(scan: str, rules: _Rules) -> list[Removed]:

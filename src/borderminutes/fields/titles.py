@@ -340,6 +340,8 @@ class Sentence:
                 title.last = family
             return NameSpan(family, cut), cut
         if last_kind in (UNIT, INNER):  # "UBND tỉnh Hà Thị Minh Hạnh": only a family name starts a name here
+            if cut - start >= 3 and _listed("person_middle_names", self.tokens[start + 1].key):
+                return NameSpan(start, cut), cut  # "UBND huyện Lăng Thị Hằng": an unlisted family name, a woman
             title.last = cut  # else the run is a place the gazetteer does not know ("huyện Mường Nhé")
             return None, cut
         # After a title word, a place, a country or a foreign honorific the run is a name ("Tỉnh trưởng
