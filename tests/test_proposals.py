@@ -242,9 +242,25 @@ def test_a_pronoun_skips_captions_names_after_a_title_in_object_position_and_oth
     people = [("Cao Văn Bình", ["Chủ tịch UBND huyện"], "VN"), ("Vương Chí Cường", ["Phó Huyện trưởng"], "CN")]
     article = analyse(from_text(text))
     officials = [_official(article, *person) for person in people]
-    officials = [officials[0].model_copy(update={"honorific": "đồng chí"}),
+    titled = "Chủ tịch UBND huyện Cao Văn Bình"  # the officials field gives a title and name as one mention
+    at = article.text.index(titled)
+    officials = [officials[0].model_copy(update={"honorific": "đồng chí", "evidence": [
+                     *officials[0].evidence, Evidence.of(article.text, at, at + len(titled))]}),
                  officials[1].model_copy(update={"honorific": "ông"})]
     found = find_proposals(article, officials, [])
     assert [(p.by, p.country, p.items) for p in found] == [
         ("Cao Văn Bình", "VN", ["sớm nâng cấp lối mở Bản Chang"]),
         ("Vương Chí Cường", "CN", ["hai bên tăng cường giao lưu thanh niên"])]
+
+
+def test_ong_may_refer_to_an_official_listed_as_dong_chi():
+    text = ("Tiêu đề bài\nĐoàn gồm các đồng chí Phó Chủ tịch UBND thành phố Vũ Văn Hòa (trưởng đoàn).\n"
+            "Ông Lâm Kiến Quốc đề nghị hai bên tăng cường kết nối vận tải biển.\n"
+            "Vũ Văn Hòa cảm ơn sự đón tiếp nồng hậu. Ông đề xuất hai thành phố sớm ký kết thỏa thuận hợp tác.")
+    article = analyse(from_text(text))
+    hoa, quoc = (_official(article, *p) for p in [("Vũ Văn Hòa", ["Phó Chủ tịch UBND thành phố"], "VN"),
+                                                   ("Lâm Kiến Quốc", ["Bí thư Thị ủy"], "CN")])
+    officials = [hoa.model_copy(update={"honorific": "đồng chí"}), quoc.model_copy(update={"honorific": "ông"})]
+    assert [(p.by, p.items) for p in find_proposals(article, officials, [])] == [
+        ("Lâm Kiến Quốc", ["hai bên tăng cường kết nối vận tải biển"]),
+        ("Vũ Văn Hòa", ["hai thành phố sớm ký kết thỏa thuận hợp tác"])]

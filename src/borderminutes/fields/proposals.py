@@ -527,8 +527,8 @@ def _nearest(mentions, start: int, end: int) -> Official | None:
 
 def _nearest_speaker(article: Article, mentions, pronoun: str, start: int, end: int) -> Official | None:
     """The official a pronoun ("Đồng chí", "Ông", "Ngài") refers to: named last inside [start, end),
-    outside photo captions, not as an object (see ``object_markers``), and not called by another
-    honorific than the pronoun."""
+    outside photo captions, not as an object (see ``object_markers``), and not called by an honorific
+    the pronoun excludes (``_OTHER_HONORIFICS``)."""
     captions = [(p.start, p.end) for p in article.paragraphs if p.is_caption]
     pronoun = " ".join(pronoun.split()).casefold()
     found = None
@@ -536,10 +536,16 @@ def _nearest_speaker(article: Article, mentions, pronoun: str, start: int, end: 
         if s < start or e > end or any(a <= s < b for a, b in captions):
             continue
         opening = min(s2 for s2, e2, o2 in mentions if o2 is official and s2 <= s < e2)  # its widest mention
-        if _named_as_object(article.scan, opening) or official.honorific not in (None, pronoun):
+        if _named_as_object(article.scan, opening) or (pronoun, official.honorific) in _OTHER_HONORIFICS:
             continue
         found = official
     return found
+
+
+# (pronoun, the official's honorific) that cannot refer to each other: "đồng chí" is not said of a
+# man or woman the text calls "ông"/"bà" (a foreign guest), nor "ông" of a "bà"; but the same
+# Vietnamese official is often "đồng chí" in one sentence and "ông" in the next.
+_OTHER_HONORIFICS = {("đồng chí", "ông"), ("đồng chí", "bà"), ("ông", "bà"), ("bà", "ông")}
 
 
 def _named_as_object(scan: str, start: int) -> bool:
