@@ -315,6 +315,11 @@ CASES = [
         [("Hoàng Văn Dũng", ["Chủ tịch UBND huyện"], "VN", False),
          ("Lăng Thị Mai", ["Phó Chủ tịch UBND huyện"], "VN", False)],
         id="titles-before-names-and-a-woman-whose-family-name-is-not-listed"),
+    pytest.param(
+        "Phó Thủ tướng Lê Quang Vinh đã hội đàm với Samdech Keo Sophal, Phó Thủ tướng Chính phủ Hoàng gia Campuchia.",
+        [("Lê Quang Vinh", ["Phó Thủ tướng"], "VN", False),
+         ("Keo Sophal", ["Phó Thủ tướng Chính phủ Hoàng gia Campuchia"], "KH", False)],
+        id="samdech-marks-a-person-as-ngai-does"),
 ]
 
 
