@@ -92,9 +92,15 @@ def test_no_title_when_the_page_opens_with_the_lead():
     ("Thứ ba, 12 tháng 4, 2022", "2022-04-12"),
     ("Thứ Sáu, 11:32, 12/04/2024", "2024-04-12T11:32"),
     ("Ngày đăng: 12/04/2024 | Lượt xem: 1.214", "2024-04-12"),
+    ("Thursday, 12/04/2024 08:45", "2024-04-12T08:45"),
 ])
 def test_published_forms(line, iso):
     assert _source(f"Hội đàm giữa hai tỉnh biên giới\n{line}\n{LEAD}\n").published == iso
+
+
+def test_the_bold_marks_a_scraper_left_around_the_lead_hide_nothing():
+    found = _source("Hai huyện hội đàm\n**LCĐT - Sáng 18.9, tại huyện Hà Khẩu, hai bên hội đàm.**\n")
+    assert (found.title, found.outlet) == ("Hai huyện hội đàm", "LCĐT")
 
 
 def test_published_from_a_time_line_under_the_article_when_the_top_has_none():

@@ -112,13 +112,19 @@ LOWER = r"\p{Ll}"
 LOOKALIKE_LETTERS = {"Ð": "Đ", "ð": "đ"}
 
 
+# Runs of asterisks that scrapers leave of bold text ("**LCĐT - Sáng 18.9, ...**"): read as spaces.
+_BOLD_MARKS = re.compile(r"\*{2,}")
+
+
 def scan_view(text: str) -> str:
-    """``text`` with odd spaces turned into " " and look-alike letters into the Vietnamese ones
-    (``LOOKALIKE_LETTERS``): same length, so offsets carry over 1:1."""
+    """``text`` with odd spaces and the bold marks of scrapers turned into " " and look-alike letters
+    into the Vietnamese ones (``LOOKALIKE_LETTERS``): same length, so offsets carry over 1:1."""
     scan = _ODD_SPACE.sub(" ", text)
     for printed, letter in LOOKALIKE_LETTERS.items():
         if printed in scan:
             scan = scan.replace(printed, letter)
+    if "**" in scan:
+        scan = _BOLD_MARKS.sub(lambda m: " " * len(m.group()), scan)
     return scan
 
 
