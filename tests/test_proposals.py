@@ -264,3 +264,14 @@ def test_ong_may_refer_to_an_official_listed_as_dong_chi():
     assert [(p.by, p.items) for p in find_proposals(article, officials, [])] == [
         ("Lâm Kiến Quốc", ["hai bên tăng cường kết nối vận tải biển"]),
         ("Vũ Văn Hòa", ["hai thành phố sớm ký kết thỏa thuận hợp tác"])]
+
+
+def test_an_official_called_by_honorific_and_given_name_proposes():
+    text = ("Tiêu đề bài\nTiếp đoàn có ông Trần Văn Phúc - chủ tịch UBND tỉnh Quảng Bình.\n"
+            "Theo ông Phúc, lượng xe hàng tăng gần 30%.\n"
+            "Ông Phúc đề nghị tỉnh Khăm Muộn phối hợp mở rộng bãi kiểm hóa.")
+    people = [("Trần Văn Phúc", ["chủ tịch UBND tỉnh Quảng Bình"], "VN"), ("Vi Lay Phúc Văn", ["phó tỉnh trưởng"], "LA")]
+    assert _proposals(text, people[:1]) == [("Trần Văn Phúc", "VN", ["phối hợp mở rộng bãi kiểm hóa"])]
+    # two officials share the given name: "ông Phúc" names neither
+    assert _proposals(text.replace("Phúc Văn", "Phúc"), [people[0], ("Lò Văn Phúc", ["phó tỉnh trưởng"], "LA")]) == [
+        (None, "VN", ["phối hợp mở rộng bãi kiểm hóa"])]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import pickle
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -507,16 +508,31 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
 # --- who proposed -------------------------------------------------------------------------
 
 def _official_mentions(article: Article, officials: list[Official]) -> list[tuple[int, int, Official]]:
-    """Every place an official is named: their evidence, and their full name wherever printed."""
+    """Every place an official is named: their evidence, their full name wherever printed, and an
+    honorific with their given name ("ông Phúc") where no other official has that given name."""
     found: dict[Span, Official] = {}
+    given_names = Counter(official.name.split()[-1] for official in officials if official.name)
     for official in officials:
         for ev in official.evidence:
             found.setdefault((ev.start, ev.end), official)
-        pos = article.scan.find(official.name)
-        while pos >= 0 and official.name:
-            found.setdefault((pos, pos + len(official.name)), official)
-            pos = article.scan.find(official.name, pos + 1)
+        given = official.name.split()[-1] if official.name else ""
+        names = [official.name, given] if given and given != official.name and given_names[given] == 1 \
+            else [official.name]
+        for name in filter(None, names):
+            pos = article.scan.find(name)
+            while pos >= 0:
+                end = pos + len(name)
+                whole = not article.scan[end:end + 1].isalnum() and not article.scan[pos - 1:pos].isalnum()
+                if whole and (name == official.name or _after_honorific(article.scan, pos)):
+                    found.setdefault((pos, end), official)
+                pos = article.scan.find(name, pos + 1)
     return [(s, e, o) for (s, e), o in sorted(found.items(), key=lambda kv: kv[0])]
+
+
+def _after_honorific(scan: str, pos: int) -> bool:
+    """Does an honorific ("ông", "Bà", "đồng chí") stand right before ``pos``?"""
+    before = " ".join(scan[max(0, pos - 12):pos].split()).casefold()
+    return any(before == h or before.endswith(" " + h) for h in _folded_list("pronouns"))
 
 
 def _nearest(mentions, start: int, end: int) -> Official | None:
