@@ -117,3 +117,10 @@ def test_agreeing_as_the_aim_of_something_else_states_nothing():
 def test_an_opening_phrase_is_not_the_subject(opener):
     text = f"Tiêu đề bài\n{opener}, hai bên thống nhất duy trì giao ban định kỳ hằng quý."
     assert _agreements(text) == ["hai bên thống nhất duy trì giao ban định kỳ hằng quý"]
+
+
+def test_a_sentence_with_an_opener_and_its_own_subject_after_a_signing_is_a_new_agreement():
+    text = ("Tiêu đề bài\nKết thúc hội đàm, hai bên đã ký Biên bản hội đàm năm 2025. Theo đó, hai bên nhất trí "
+            "phối hợp chặt chẽ trong quản lý biên giới.")
+    assert _agreements(text) == ["hai bên đã ký Biên bản hội đàm năm 2025",
+                                 "hai bên nhất trí phối hợp chặt chẽ trong quản lý biên giới"]

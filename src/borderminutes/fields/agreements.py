@@ -132,6 +132,13 @@ def _agrees(scan: str, unit: Span, m: P.Match) -> bool:
     return True
 
 
+def _opens_a_new_statement(scan: str, unit: Span, verb_start: int) -> bool:
+    """"... ký Biên bản hội đàm. Theo đó, hai bên nhất trí ...": an opener and a subject of its own
+    before the verb make a new agreement, not a sentence of the list the one before announced."""
+    opener = P.match(_opener(), scan, unit[0], verb_start)
+    return opener is not None and scan[opener.end():verb_start].strip() != ""
+
+
 def _span(scan: str, unit: Span, verb_start: int) -> Span:
     """From the agreeing clause's subject to the end of the unit (or of its ";"-piece)."""
     start, end = unit
@@ -169,10 +176,12 @@ def find_agreements(article: Article) -> list[Statement]:
             continue
         listing = False
         for unit in statement_units(article, paragraph):
-            if unit in taken or (listing and continues_list(scan, *unit)):
+            if unit in taken:
+                continue
+            verb = next((m for m in P.finditer(verbs, searched, *unit) if _agrees(scan, unit, m)), None)
+            if listing and continues_list(scan, *unit) and not (verb and _opens_a_new_statement(scan, unit, verb.start())):
                 continue
             listing = False
-            verb = next((m for m in P.finditer(verbs, searched, *unit) if _agrees(scan, unit, m)), None)
             if verb is None or _another_time(article, unit):
                 continue
             start, end = _span(scan, unit, verb.start())
