@@ -185,7 +185,7 @@ def resolve_year(found: DateMention, published: str | None, article: Article) ->
     if published:
         year, month, day = (int(x) for x in published[:10].split("-"))
         return (year - 1 if (found.month, found.day) > (month, day) else year), "published"
-    from_context = context_year(article, found.day, found.month, found.sentence)
+    from_context = context_year(article, found.day, found.month)
     return (from_context, "context") if from_context is not None else (None, None)
 
 
@@ -239,28 +239,23 @@ def opens_with_earlier_year(article: Article, start: int, end: int) -> bool:
     return m is not None and int(m.group("y")) < year
 
 
-def context_year(article: Article, day: int, month: int, sentence: Sentence | None = None) -> int | None:
-    """The year the date's own sentence ties it to ("Chiều 12-10, ... Hội đàm thường niên năm 2024"),
-    if one; else the latest year the text ties to the present; a period's end only when nothing else does."""
+def context_year(article: Article, day: int, month: int) -> int | None:
+    """The latest year the text ties to the present; a period's end only when nothing else does."""
     singles, period_ends = _year_cues(article)
     years = _year_range()
-    tied = [(year, at) for since, year, at in singles if since <= (month, day) and year in years]
-    own = {year for year, at in tied if sentence is not None and sentence.start <= at < sentence.end}
-    if len(own) == 1:
-        return own.pop()
+    tied = [year for since, year in singles if since <= (month, day) and year in years]
     if tied:
-        return max(year for year, _ in tied)
+        return max(tied)
     ends = [y for y in period_ends if y in years]
     return max(ends) if ends else None
 
 
 @per_article
-def _year_cues(article: Article) -> tuple[list[tuple[tuple[int, int], int, int]], list[int]]:
+def _year_cues(article: Article) -> tuple[list[tuple[tuple[int, int], int]], list[int]]:
     """The text's year cues, each with the (month, day) from which it holds for a meeting ((0, 0): any
-    day; a dated cue only for a meeting on or after it) and where it is printed, and the ends of its
-    periods."""
+    day; a dated cue only for a meeting on or after it), and the ends of its periods."""
     single_pattern, month_year_pattern, period_pattern, void = _cue_patterns()
-    singles: list[tuple[tuple[int, int], int, int]] = []
+    singles: list[tuple[tuple[int, int], int]] = []
     period_ends: list[int] = []
     page = source.layout(article)
     for p in article.paragraphs:
@@ -275,16 +270,16 @@ def _year_cues(article: Article) -> tuple[list[tuple[tuple[int, int], int, int]]
             if mention.year is None or _voided(article, p, mention.start, void):
                 continue
             since = (0, 0) if _closes_anniversary(article, p, mention.start) else (mention.month, mention.day)
-            singles.append((since, mention.year, mention.start))
+            singles.append((since, mention.year))
         for m in P.finditer(month_year_pattern, article.scan, p.start, p.end):
             if _inside(m.start(), taken):
                 continue
             taken.append((m.start(), m.end()))
             if not _voided(article, p, m.start(), void):
-                singles.append(((int(m.group("m")), 0), int(m.group("y")), m.start()))
+                singles.append(((int(m.group("m")), 0), int(m.group("y"))))
         for m in P.finditer(single_pattern, article.scan, p.start, p.end):
             if not _inside(m.start(), taken) and not _voided(article, p, _cue_start(article, m), void):
-                singles.append(((0, 0), int(m.group("y")), m.start()))
+                singles.append(((0, 0), int(m.group("y"))))
     return singles, period_ends
 
 
