@@ -124,3 +124,12 @@ def test_a_sentence_with_an_opener_and_its_own_subject_after_a_signing_is_a_new_
             "phối hợp chặt chẽ trong quản lý biên giới.")
     assert _agreements(text) == ["hai bên đã ký Biên bản hội đàm năm 2025",
                                  "hai bên nhất trí phối hợp chặt chẽ trong quản lý biên giới"]
+
+
+def test_an_agreement_reads_single_spaced_whatever_marks_the_page_printed():
+    text = "Tiêu đề bài\nHai bên **thống nhất** tăng cường  hợp tác thương mại."
+    assert _agreements_values(text) == ["Hai bên thống nhất tăng cường hợp tác thương mại"]
+
+
+def _agreements_values(text: str) -> list[str]:
+    return [s.text for s in find_agreements(analyse(from_text(text)))]

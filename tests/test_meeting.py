@@ -184,6 +184,10 @@ def test_a_delegation_working_at_a_foreign_place_meets_its_hosts():
     at_home = text.replace("huyện Tĩnh Tây (Trung Quốc)", "xã Đình Phong").replace(
         "huyện Tĩnh Tây, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc)", "xã Đình Phong")
     assert _detect(at_home).meeting is None
+    # a Vietnamese district that shares a Chinese one's name, without a country printed
+    same_name = text.replace("huyện Tĩnh Tây (Trung Quốc)", "huyện Đông Hưng").replace(
+        "huyện Tĩnh Tây, Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc)", "huyện Đông Hưng, tỉnh Thái Bình")
+    assert _detect(same_name).meeting is None
 
 
 def test_session_number_after_a_long_meeting_name():

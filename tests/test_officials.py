@@ -320,6 +320,11 @@ CASES = [
         [("Lê Quang Vinh", ["Phó Thủ tướng"], "VN", False),
          ("Keo Sophal", ["Phó Thủ tướng Chính phủ Hoàng gia Campuchia"], "KH", False)],
         id="samdech-marks-a-person-as-ngai-does"),
+    pytest.param(
+        "Thủ tướng Lê Quang Vinh đã hội đàm với Samdech Techo Keo Sophal, Thủ tướng Chính phủ Hoàng gia Campuchia.",
+        [("Lê Quang Vinh", ["Thủ tướng"], "VN", False),
+         ("Keo Sophal", ["Thủ tướng Chính phủ Hoàng gia Campuchia"], "KH", False)],
+        id="samdech-techo-is-one-honorific"),
 ]
 
 

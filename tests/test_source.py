@@ -103,9 +103,19 @@ def test_the_bold_marks_a_scraper_left_around_the_lead_hide_nothing():
     assert (found.title, found.outlet) == ("Hai huyện hội đàm", "LCĐT")
 
 
-def test_published_from_a_time_line_under_the_article_when_the_top_has_none():
-    text = f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\nHai bên nhất trí tăng cường hợp tác.\nCập nhật lúc 17:45 ngày 23/05/2024\n"
-    assert _source(text).published == "2024-05-23T17:45"
+BODY = "".join(f"Hai bên trao đổi về nội dung hợp tác thứ {k}.\n" for k in range(1, 7))  # past the top lines
+
+
+@pytest.mark.parametrize("last_lines,iso", [
+    ("Cập nhật lúc 17:45 ngày 23/05/2024", "2024-05-23T17:45"),
+    ("Ngày đăng: 23/05/2024", "2024-05-23"),
+    ("Thứ Sáu, 23/05/2024 17:45", "2024-05-23T17:45"),
+    ("23/05/2024", None),  # a bare date may close a quoted document
+    ("Hội đàm lần tiếp theo dự kiến tổ chức vào\nThứ Sáu, 20/3/2026", None),
+])
+def test_published_from_a_time_line_under_the_article_when_the_top_has_none(last_lines, iso):
+    text = f"Hội đàm giữa hai tỉnh biên giới\n{LEAD}\n{BODY}{last_lines}\n"
+    assert _source(text).published == iso
 
 
 def test_published_only_from_a_time_line_not_from_body_dates():

@@ -69,7 +69,8 @@ def _rules() -> _Rules:
             rf"(?:(?:\s*[|:·•,/]\s*|\s+)(?:{P.phrases_source(data['share_tokens'])}))*\s*:?\s*$",
             True,
         ),
-        consent=(rf"^[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_words'])})[^\n]{{0,300}}$", True),
+        consent=(rf"^(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_words'])}))"
+                 rf"(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_answers'])}))[^\n]{{0,600}}$", True),
         placeholder=(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", True),
         image_file=(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", True),
         bullet=(r"^\s*[•·●▪◦*-]\s", False),

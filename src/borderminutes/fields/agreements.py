@@ -3,7 +3,8 @@
 A statement unit of the body (see ``proposals.statement_units``) states an agreement
 when an agreeing verb in it is used as a verb ("hai bên thống nhất ...", not "sự
 thống nhất", "các thỏa thuận đã ký kết", "thông qua các buổi giao lưu"). Units that
-belong to a proposal's list, the list sentences that follow an agreement, and
+belong to a proposal's list, the list sentences that follow an agreement (unless an
+opener and a subject of their own start a new one: "Theo đó, hai bên nhất trí ..."), and
 agreements the text dates to another time (a full date, a past marker, an opening clause
 with an earlier year than the meeting's: "Cũng trong năm 2023, ...") are left out. The text runs from the
 agreeing clause's subject to the end of the unit, or is just the ";"-piece when the
@@ -185,6 +186,6 @@ def find_agreements(article: Article) -> list[Statement]:
             if verb is None or _another_time(article, unit):
                 continue
             start, end = _span(scan, unit, verb.start())
-            statements.append(Statement(text=scan[start:end], evidence=[Evidence.of(text, start, end)]))
+            statements.append(Statement(text=" ".join(scan[start:end].split()), evidence=[Evidence.of(text, start, end)]))
             listing = True  # "... với 10 nội dung như: A. B. C.": the list sentences are not new agreements
     return statements

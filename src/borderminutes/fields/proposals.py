@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import pickle
-from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -108,12 +107,15 @@ def _list_lead() -> P.Pattern:
 def _addressee_piece() -> P.Pattern:
     """One piece of an addressee: a title/body word, "Bộ Công Thương", "tỉnh Vân Nam (Trung Quốc)", "Việt Nam"."""
     words = alternation(_data()["addressee_words"])
+    goes_on = alternation(_data()["addressee_name_goes_on"])
     bodies = alternation(_data()["addressee_bodies"])
+    forces = alternation(_data()["addressee_forces"])
     name = r"\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*"
     unit = gazetteer.unit_word_source()
     countries = _countries_source()
     return P.compile_(
-        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?:\s+(?!(?i:{bodies})\s){name})?|(?i:{bodies})\s+{name}"
+        rf"\s*(?:,\s*|và\s+)?(?:(?i:{words})(?!\w)(?!\s+(?i:{goes_on})(?!\w))(?:\s+(?!(?i:{bodies})\s){name})?"
+        rf"|(?i:{bodies})\s+{name}|(?i:{forces})\s+{unit}\s+{name}"
         rf"|{unit}(?:\s+{name})?|(?i:{countries}))"
         rf"(?:\s*\([^()\n]{{1,60}}\))?"
     )
@@ -509,30 +511,68 @@ def scan_proposals(article: Article) -> tuple[list[Draft], list[Span]]:
 
 def _official_mentions(article: Article, officials: list[Official]) -> list[tuple[int, int, Official]]:
     """Every place an official is named: their evidence, their full name wherever printed, and an
-    honorific with their given name ("ông Phúc") where no other official has that given name."""
+    honorific with a Vietnamese official's given name after the full name ("ông Phúc"; see
+    ``_given_name_references``)."""
     found: dict[Span, Official] = {}
-    given_names = Counter(official.name.split()[-1] for official in officials if official.name)
     for official in officials:
         for ev in official.evidence:
             found.setdefault((ev.start, ev.end), official)
-        given = official.name.split()[-1] if official.name else ""
-        names = [official.name, given] if given and given != official.name and given_names[given] == 1 \
-            else [official.name]
-        for name in filter(None, names):
-            pos = article.scan.find(name)
-            while pos >= 0:
-                end = pos + len(name)
-                whole = not article.scan[end:end + 1].isalnum() and not article.scan[pos - 1:pos].isalnum()
-                if whole and (name == official.name or _after_honorific(article.scan, pos)):
-                    found.setdefault((pos, end), official)
-                pos = article.scan.find(name, pos + 1)
+        pos = article.scan.find(official.name)
+        while pos >= 0 and official.name:
+            found.setdefault((pos, pos + len(official.name)), official)
+            pos = article.scan.find(official.name, pos + 1)
+    for span, official in _given_name_references(article, officials):
+        found.setdefault(span, official)
     return [(s, e, o) for (s, e), o in sorted(found.items(), key=lambda kv: kv[0])]
 
 
-def _after_honorific(scan: str, pos: int) -> bool:
-    """Does an honorific ("ông", "Bà", "đồng chí") stand right before ``pos``?"""
-    before = " ".join(scan[max(0, pos - 12):pos].split()).casefold()
-    return any(before == h or before.endswith(" " + h) for h in _folded_list("pronouns"))
+def _given_name_references(article: Article, officials: list[Official]) -> list[tuple[Span, Official]]:
+    """"Ông Phúc" after "ông Trần Văn Phúc": an honorific and the given name (the last syllable of a
+    Vietnamese name) refer to the official when the full name came before, no other capitalized name
+    in the text ends in that syllable, and the honorific suits the official ("Bà Phúc" is no "ông")."""
+    scan = article.scan
+    found = []
+    for official in officials:
+        words = official.name.split()
+        first = scan.find(official.name)
+        if official.country != "VN" or len(words) < 2 or first < 0:
+            continue
+        given = words[-1]
+        pos = scan.find(given, first + len(official.name))
+        while pos >= 0:
+            end = pos + len(given)
+            honorific = _honorific_before(scan, pos)
+            if honorific and not scan[end:end + 1].isalnum() and not scan[pos - 1:pos].isalnum() \
+                    and (honorific, official.honorific) not in _excluded_honorifics() \
+                    and not _another_name_ends_in(scan, given, official.name):
+                found.append(((pos, end), official))
+            pos = scan.find(given, pos + 1)
+    return found
+
+
+def _another_name_ends_in(scan: str, given: str, name: str) -> bool:
+    """Does a capitalized name other than ``name`` end in the syllable ``given`` ("doanh nhân Lê Hồng Phúc")?"""
+    for m in P.finditer(_names_ending_in(given), scan):
+        printed = " ".join(m.group().split())
+        rest = _without_honorific_opening(printed)
+        if len(rest.split()) > 1 and rest != name:
+            return True
+    return False
+
+
+def _without_honorific_opening(printed: str) -> str:
+    """"Ông Phúc" -> "Phúc", "Đồng chí Trần Văn Phúc" -> "Trần Văn Phúc": ``printed`` without a
+    leading honorific."""
+    folded = printed.casefold()
+    for honorific in _honorifics_longest_first():
+        if folded.startswith(honorific + " "):
+            return printed[len(honorific) + 1:]
+    return printed
+
+
+@functools.cache
+def _names_ending_in(given: str) -> P.Pattern:
+    return P.compile_regex(rf"(?<![\p{{L}}\p{{M}}])(?:\p{{Lu}}[\p{{L}}\p{{M}}]*\s+){{1,3}}{regex.escape(given)}(?![\p{{L}}\p{{M}}])")
 
 
 def _nearest(mentions, start: int, end: int) -> Official | None:
@@ -544,7 +584,7 @@ def _nearest(mentions, start: int, end: int) -> Official | None:
 def _nearest_speaker(article: Article, mentions, pronoun: str, start: int, end: int) -> Official | None:
     """The official a pronoun ("Đồng chí", "Ông", "Ngài") refers to: named last inside [start, end),
     outside photo captions, not as an object (see ``object_markers``), and not called by an honorific
-    the pronoun excludes (``_OTHER_HONORIFICS``)."""
+    the pronoun excludes (``excluded_honorifics``)."""
     captions = [(p.start, p.end) for p in article.paragraphs if p.is_caption]
     pronoun = " ".join(pronoun.split()).casefold()
     found = None
@@ -552,26 +592,38 @@ def _nearest_speaker(article: Article, mentions, pronoun: str, start: int, end: 
         if s < start or e > end or any(a <= s < b for a, b in captions):
             continue
         opening = min(s2 for s2, e2, o2 in mentions if o2 is official and s2 <= s < e2)  # its widest mention
-        if _named_as_object(article.scan, opening) or (pronoun, official.honorific) in _OTHER_HONORIFICS:
+        if _named_as_object(article.scan, opening) or (pronoun, official.honorific) in _excluded_honorifics():
             continue
         found = official
     return found
 
 
-# (pronoun, the official's honorific) that cannot refer to each other: "đồng chí" is not said of a
-# man or woman the text calls "ông"/"bà" (a foreign guest), nor "ông" of a "bà"; but the same
-# Vietnamese official is often "đồng chí" in one sentence and "ông" in the next.
-_OTHER_HONORIFICS = {("đồng chí", "ông"), ("đồng chí", "bà"), ("ông", "bà"), ("bà", "ông")}
+@functools.cache
+def _excluded_honorifics() -> frozenset[tuple[str, str]]:
+    """(pronoun, an official's honorific) that cannot refer to each other (proposals.yaml)."""
+    return frozenset((" ".join(a.split()).casefold(), " ".join(b.split()).casefold())
+                     for a, b in _data()["excluded_honorifics"])
 
 
 def _named_as_object(scan: str, start: int) -> bool:
-    """Is the mention at ``start`` (perhaps after an honorific) an object: "của đồng chí X", "với ông Y"?"""
-    before = " ".join(scan[max(0, start - 40):start].split()).casefold()
+    """Is the mention at ``start`` (perhaps after an honorific) an object: "của đồng chí X", "tới ông Y"?"""
+    before = _without_honorific(" ".join(scan[max(0, start - 40):start].split()).casefold())
+    return before.rpartition(" ")[2] in _folded_list("object_markers")
+
+
+def _honorific_before(scan: str, pos: int) -> str | None:
+    """The honorific ("ông", "Bà", "đồng chí"), case-folded, that stands right before ``pos``, if one does."""
+    before = " ".join(scan[max(0, pos - 12):pos].split()).casefold()
+    stripped = _without_honorific(before)
+    return before[len(stripped):].strip() or None
+
+
+def _without_honorific(before: str) -> str:
+    """``before`` (case-folded, single spaces) without the honorific it ends in."""
     for honorific in _honorifics_longest_first():
         if before == honorific or before.endswith(" " + honorific):
-            before = before[:-len(honorific)].rstrip()
-            break
-    return before.rpartition(" ")[2] in _folded_list("object_markers")
+            return before[:-len(honorific)].rstrip()
+    return before
 
 
 @functools.cache
@@ -739,7 +791,7 @@ def find_proposals(article: Article, officials: list[Official], sides: list[Side
             if by:
                 by_name[by] = target
         target.triggers.append(Evidence.of(text, *draft.trigger))
-        target.items.extend((scan[s:e], Evidence.of(text, s, e)) for s, e in draft.items)
+        target.items.extend((" ".join(scan[s:e].split()), Evidence.of(text, s, e)) for s, e in draft.items)
         previous = (draft, target)
     _drop_repeats(gathered, article)
     gathered = [g for g in gathered if not _only_wishes(g, scan)]

@@ -25,7 +25,6 @@ from .. import patterns as P
 from ..models import Side
 from ..segment import AnyCase, Article, Paragraph, Sentence, folded, folded_scan, per_article
 from . import dates, location, source
-from .names import countries_named
 from .wordlists import first_words, last_words, words_per_phrase
 
 VIETNAM = "VN"
@@ -498,11 +497,13 @@ def has_foreign_party(article: Article, named: list[tuple[int, int]], sentences:
 
 def _works_abroad(article: Article, start: int, end: int) -> bool:
     """"Đoàn ... thăm, làm việc tại thành phố Sùng Tả (Trung Quốc)": a delegation that works at a
-    foreign place meets its hosts there, even when the text does not name them."""
+    foreign place meets its hosts there, even when the text does not name them. The place must print
+    its foreign country: many Vietnamese places share a Chinese place's name ("huyện Đông Hưng")."""
     for place in location.places_in(article, start, end):
         if location.after_meeting_verb(article, place, start):
-            countries = set(countries_named(article.scan, place.start, place.end))
-            if countries and VIETNAM not in countries and None not in countries:
+            printed = {gazetteer.country_names().get(gazetteer.key(m.group()))
+                       for m in P.finditer(location.country_pattern(), article.scan, place.start, place.end)}
+            if printed and VIETNAM not in printed and None not in printed:
                 return True
     return False
 

@@ -1,9 +1,10 @@
 """Source metadata: headline, printed publication time, outlet prefix, byline.
 
 News pages print, above the article, optional section labels ("Tin tức", a lone
-province name), the headline and often a line with the publication time; the lead
-opens with the outlet prefix ("LCĐT -", "(VOV5) -"); an author line closes the
-article. ``layout`` finds these lines once so that the date and meeting fields read
+province name, a navigation menu, the site's masthead), the headline and often a line
+with the publication time (some print it under the article instead, with a label or a
+time of day); the lead opens with the outlet prefix ("LCĐT -", "(VOV5) -"); an author
+line closes the article. ``layout`` finds these lines once so that the date and meeting fields read
 the same lead. The words are data in ``patterns/source.yaml``.
 """
 
@@ -69,10 +70,12 @@ def _site_name_pattern() -> P.Pattern:
 
 @functools.cache
 def _timestamp_pattern() -> P.Pattern:
-    """A line that holds only a publication date with an optional time, weekday and label."""
+    """A line that holds only a publication date with an optional time, weekday and label, and perhaps
+    a view counter after it ("| Lượt xem: 214")."""
     data = _data()
     label = rf"(?:(?:{P.phrases_source(data['timestamp_labels'])})\s*:?\s*)?"
-    weekday = rf"(?:(?:{P.phrases_source(data['weekdays'])})\s*,?\s*)?"
+    weekday_first = rf"(?:{P.phrases_source(data['weekdays'])})\s*,?\s*"  # "Thứ Sáu, 11:32, 14/03/2025"
+    weekday = rf"(?:{weekday_first})?"
     date = (r"(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
             r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+năm\s+)(?P<y>\d{4}))")  # "24 tháng 3, 2022"
     time = r"(?P<hh>\d{1,2})\s*(?:[:hg]|giờ)\s*(?P<mm>\d{2})(?:\s*phút|:\d{2})?(?:\s*(?:SA|CH|AM|PM))?"
@@ -80,7 +83,7 @@ def _timestamp_pattern() -> P.Pattern:
     zone = r"(?:\s*[(\[]?\s*GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[)\]]?)?"
     trailer = rf"(?:\s*[|\-–—]\s*(?:{P.phrases_source(data['timestamp_trailers'])})\s*:?\s*[\d.,]+)?"
     return P.compile_(
-        rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}|{weekday}{time}{sep}{date})"
+        rf"^{label}(?:{weekday}{date}(?:{sep}{time})?|{time}{sep}{weekday}{date}|{weekday_first}{time}{sep}{date})"
         rf"{zone}{trailer}\s*$", ignore_case=True)
 
 
@@ -157,9 +160,10 @@ def layout(article: Article) -> Layout:
             if _is_headline(p):
                 headline = p.index
                 top.add(p.index)
-    if stamp is None:  # printed under the article instead
+    if stamp is None:  # printed under the article instead; there a bare date may close a quoted document
         for p in article.paragraphs[:-int(_data()["bottom_lines"]) - 1:-1]:
-            if p.index not in top and (published := timestamp(p.text)) is not None:
+            if p.index not in top and (published := timestamp(p.text)) is not None and \
+                    ("T" in published or _opens_with_time_label(p.text)):
                 stamp = p.index
                 top.add(p.index)
                 break
@@ -259,6 +263,12 @@ def _is_headline(p: Paragraph) -> bool:
 
 def _clean_title(text: str) -> str:
     return " ".join(text.split())
+
+
+def _opens_with_time_label(line: str) -> bool:
+    """"Cập nhật: 23/05/2024", "Ngày đăng 23/05/2024": a label says the date is the page's own."""
+    folded = " ".join(line.split()).casefold()
+    return any(folded.startswith(" ".join(label.split()).casefold()) for label in _data()["timestamp_labels"])
 
 
 def timestamp(line: str) -> str | None:
