@@ -318,3 +318,13 @@ def test_dong_chi_never_refers_to_a_guest_called_ong():
     ha = _official(article, "Triệu Thanh Hà", ["Chủ tịch UBND huyện"], "VN").model_copy(update={"honorific": "đồng chí"})
     minh = _official(article, "Lý Quang Minh", ["Phó Huyện trưởng"], "CN").model_copy(update={"honorific": "ông"})
     assert [p.by for p in find_proposals(article, [ha, minh], [])] == ["Triệu Thanh Hà"]
+
+
+def test_a_bare_title_two_officials_hold_is_the_one_whose_whole_title_it_is():
+    text = ("Tiêu đề bài\nPhó Thủ tướng Lê Quang Vinh hội đàm với Samdech Keo Sophal, Phó Thủ tướng Chính phủ Hoàng "
+            "gia Campuchia.\nPhó Thủ tướng đề nghị hai bên sớm hoàn thành phân giới, cắm mốc.\n"
+            "Samdech Keo Sophal cảm ơn sự đón tiếp. Samdech đề nghị phía Việt Nam mở thêm tuyến xe khách quốc tế.")
+    people = [("Lê Quang Vinh", ["Phó Thủ tướng"], "VN"),
+              ("Keo Sophal", ["Phó Thủ tướng Chính phủ Hoàng gia Campuchia"], "KH")]
+    assert _proposals(text, people) == [("Lê Quang Vinh", "VN", ["hai bên sớm hoàn thành phân giới, cắm mốc"]),
+                                        ("Keo Sophal", "KH", ["mở thêm tuyến xe khách quốc tế"])]

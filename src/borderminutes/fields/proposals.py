@@ -663,11 +663,13 @@ def _deputy_words() -> frozenset[str]:
 
 
 def _by_title(scan: str, start: int, end: int, officials: list[Official]) -> Official | None:
-    """The one official whose title (or its short form) is written in [start, end)."""
+    """The one official whose title (or its short form) is written in [start, end). When several
+    hold it, the one whose whole title it is ("Phó Thủ tướng" is the Vietnamese Phó Thủ tướng's
+    title, a short form of "Phó Thủ tướng Chính phủ Hoàng gia Campuchia")."""
     region = scan[start:end].lower()
-    best: dict[int, list[Official]] = {}
+    best: dict[int, list[tuple[Official, bool]]] = {}
     for official in officials:
-        longest = 0
+        matched: list[tuple[int, bool]] = []  # (length written, the whole title?)
         for title in official.titles:
             for variant in _title_variants(title):
                 needle = " ".join(variant.lower().split())
@@ -677,14 +679,18 @@ def _by_title(scan: str, start: int, end: int, officials: list[Official]) -> Off
                     deputy = bool(before) and _is_deputy(before[0]) and not _is_deputy(needle.split()[0])
                     whole = (pos == 0 or not region[pos - 1].isalnum()) and not region[pos + len(needle):][:1].isalnum()
                     if whole and not deputy:
-                        longest = max(longest, len(needle))
+                        matched.append((len(needle), variant == title))
                     pos = region.find(needle, pos + 1)
-        if longest:
-            best.setdefault(longest, []).append(official)
+        if matched:
+            longest = max(length for length, _ in matched)
+            best.setdefault(longest, []).append((official, any(w for length, w in matched if length == longest)))
     if not best:
         return None
     top = best[max(best)]
-    return top[0] if len(top) == 1 else None
+    if len(top) == 1:
+        return top[0][0]
+    whole_titles = [official for official, whole_title in top if whole_title]
+    return whole_titles[0] if len(whole_titles) == 1 else None
 
 
 def _side_named_in(scan: str, start: int, end: int, sides: list[Side]) -> str | None:
@@ -737,12 +743,15 @@ def _speaker(draft: Draft, article: Article, mentions, officials: list[Official]
     context = resolved.get(id(draft.context)) if draft.context is not None else None
     said = _strip_adverbs(scan[clause:trigger])
     pronoun = bool(said) and _whole(_words("pronouns"), said)
+    if pronoun:  # "Đồng chí đề nghị ...", "Samdech đề nghị ...": the official the pronoun suits, even
+        # when the paragraph before carried another speaker's list on; named perhaps in the paragraph before
+        speaking = _nearest_speaker(article, mentions, said, lookback_start, trigger)
+        if speaking is not None:
+            return speaking.name, speaking.country
     if draft.need or not said or pronoun:
         if context is not None:
             return context
-        # "Đồng chí đề nghị ..." may open a paragraph: its speaker was named in the one before
-        speaking = (_nearest_speaker(article, mentions, said, lookback_start, trigger) if pronoun
-                    else _nearest(mentions, paragraph_start, trigger))
+        speaking = None if pronoun else _nearest(mentions, paragraph_start, trigger)
         if speaking is not None:
             return speaking.name, speaking.country
     country = _side_word_country(said, sides) or _place_country(scan, clause, trigger, sides) or _side_named_in(
