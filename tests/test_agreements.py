@@ -53,7 +53,8 @@ def test_recalled_and_nominal_agreements_are_not_this_meetings():
             "2024 - 2028. Thực hiện nội dung đã ký kết, hai bên duy trì giao lưu. Trong những năm qua, hai bên đã "
             "thống nhất nhiều cơ chế phối hợp. Nội dung hợp tác đã được lãnh đạo hai tỉnh thống nhất. "
             "Thông qua các buổi giao lưu văn hóa, tình đoàn kết được củng cố. Tỉnh đã đạt được nhiều kết quả. "
-            "Đây là sự thống nhất cao của hai bên.")
+            "Đây là sự thống nhất cao của hai bên. Tại buổi hội đàm tháng 10 năm trước, hai huyện đã thống nhất mở "
+            "chợ biên giới; đến nay các thủ tục đang được hoàn thiện. Đến nay, hai bên đã thống nhất 12 nội dung.")
     assert _agreements(text) == []
 
 

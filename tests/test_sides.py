@@ -219,6 +219,8 @@ def test_organizations_and_online_venue():
     ("Chiều 3/4, tại phường Cao Bằng 3 ngày liền, hai bên hội đàm.", "phường Cao Bằng"),
     ("Chiều 3/4, tại xã Bản Lầu, huyện Mường Khương 1, hai bên hội đàm.", "xã Bản Lầu, huyện Mường Khương"),
     ("Sáng 9/9, tại Nhà hội đàm Cửa khẩu Quốc tế Lào Cai, hai bên hội đàm.", "Nhà hội đàm Cửa khẩu Quốc tế Lào Cai"),
+    ("Sáng 9/9, tại huyện Lục Xuân, châu Hồng Hà, tỉnh Vân Nam (Trung Quốc), huyện Mường Tè và huyện Lục Xuân "
+     "tổ chức hội nghị.", "huyện Lục Xuân, châu Hồng Hà, tỉnh Vân Nam (Trung Quốc)"),
     ("Sáng 9/9, hai đồn giao lưu tại khu vực cặp cửa khẩu chính Chi Ma – Ái Điểm.",
      "khu vực cặp cửa khẩu chính Chi Ma – Ái Điểm"),
 ])

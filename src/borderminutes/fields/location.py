@@ -82,7 +82,8 @@ def _patterns() -> tuple[P.Pattern, P.Pattern, P.Pattern, P.Pattern]:
     first = rf"(?P<area>{area})?(?:{named_place}|(?(area)(?:{countries_pair}|{gates_pair})|(?!)))"
     later = rf"(?:{unit_phrase}|(?:{countries})(?!\s+{word}))"
     bracket = rf"(?:\s*\((?=\s*[{upper}])[^()\n]{{1,60}}\))?"
-    chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:\s*[,–—-]\s*{later}{bracket})*)"
+    # a bracket closes the place ("tỉnh Vân Nam (Trung Quốc), huyện Mường Tè ...": the subject follows)
+    chain = rf"(?P<place>(?!(?:{countries})(?!\s*\())(?:{first}){bracket}(?:(?<!\))\s*[,–—-]\s*{later}{bracket})*)"
     marker = P.compile_(rf"{P.word_start([data['place_marker']])}{regex.escape(data['place_marker'])}\s+",
                         ignore_case=True)
     office = P.compile_(rf"(?:{P.phrases_source(data['office_abroad'])})(?:\s+{word}){{0,3}}\s*$", ignore_case=True)
