@@ -47,7 +47,7 @@ class _Rules:
     label_first: P.Pattern
     link_line: P.Pattern
     min_article_chars: int
-    marker_line: P.Pattern  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
+    marker_line: P.Pattern  # any of cut, widget, share, consent, placeholder, image_file, bullet: one test most lines fail
 
 
 # First characters of a line that lists links ("- Tin liên quan ..."), tested before its pattern.

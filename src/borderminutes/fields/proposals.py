@@ -535,7 +535,8 @@ def _given_name_references(article: Article, officials: list[Official]) -> list[
     for official in officials:
         words = official.name.split()
         first = scan.find(official.name)
-        if official.country != "VN" or len(words) < 2 or first < 0:
+        if official.country != _data()["home_country"] or len(words) < 2 or first < 0 or \
+                _another_name_ends_in(scan, words[-1], official.name):
             continue
         given = words[-1]
         pos = scan.find(given, first + len(official.name))
@@ -543,8 +544,7 @@ def _given_name_references(article: Article, officials: list[Official]) -> list[
             end = pos + len(given)
             honorific = _honorific_before(scan, pos)
             if honorific and not scan[end:end + 1].isalnum() and not scan[pos - 1:pos].isalnum() \
-                    and (honorific, official.honorific) not in _excluded_honorifics() \
-                    and not _another_name_ends_in(scan, given, official.name):
+                    and (honorific, official.honorific) not in _excluded_honorifics():
                 found.append(((pos, end), official))
             pos = scan.find(given, pos + 1)
     return found
@@ -570,7 +570,7 @@ def _without_honorific_opening(printed: str) -> str:
     return printed
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)  # one per given name met: bounded, a batch meets thousands
 def _names_ending_in(given: str) -> P.Pattern:
     return P.compile_regex(rf"(?<![\p{{L}}\p{{M}}])(?:\p{{Lu}}[\p{{L}}\p{{M}}]*\s+){{1,3}}{regex.escape(given)}(?![\p{{L}}\p{{M}}])")
 
