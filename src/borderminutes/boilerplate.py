@@ -38,6 +38,7 @@ class _Rules:
     widget: P.Pattern
     share: P.Pattern
     consent: P.Pattern
+    consent_words: tuple[str, ...]  # case-folded; looked for once in a page, as most pages have no banner
     placeholder: P.Pattern
     image_file: P.Pattern
     image_label_prefix: P.Pattern
@@ -47,7 +48,7 @@ class _Rules:
     label_first: P.Pattern
     link_line: P.Pattern
     min_article_chars: int
-    marker_line: P.Pattern  # any of cut, widget, share, consent, placeholder, image_file, bullet: one test most lines fail
+    marker_line: P.Pattern  # any of cut, widget, share, placeholder, image_file, bullet: one test most lines fail
 
 
 # First characters of a line that lists links ("- Tin liên quan ..."), tested before its pattern.
@@ -69,8 +70,6 @@ def _rules() -> _Rules:
             rf"(?:(?:\s*[|:·•,/]\s*|\s+)(?:{P.phrases_source(data['share_tokens'])}))*\s*:?\s*$",
             True,
         ),
-        consent=(rf"^(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_words'])}))"
-                 rf"(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_answers'])}))[^\n]{{0,600}}$", True),
         placeholder=(rf"^\s*(?:{P.phrases_source(data['placeholder_lines'])})\s*$", True),
         image_file=(rf"^\s*[^\s/\\][^\n]{{0,150}}?\.(?:{exts})\s*$", True),
         bullet=(r"^\s*[•·●▪◦*-]\s", False),
@@ -81,6 +80,10 @@ def _rules() -> _Rules:
         f"(?{'i' if ignore_case else '-i'}:{source})" for source, ignore_case in sources.values()))
     return _Rules(
         **rules,
+        consent=P.compile_(rf"^(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_words'])}))"
+                           rf"(?=[^\n]{{0,300}}?(?:{P.phrases_source(data['consent_answers'])}))[^\n]{{0,600}}$",
+                           ignore_case=True),
+        consent_words=tuple(word.casefold() for word in data["consent_words"]),
         image_label_prefix=P.compile_(rf"^[^\n]{{5,300}}?\s-\s(?:{labels})\s\d+(?=\S)", ignore_case=True),
         image_label_suffix=P.compile_(rf"^[^\n]{{5,300}}?\s(?:{labels})\s\d+\s*$", ignore_case=True),
         credit=P.compile_(r"(?:\(|\b)(?:Ảnh|Nguồn ảnh|Photo)\s*:", ignore_case=True),
@@ -109,6 +112,8 @@ def clean(scan: str) -> Cleaned:
     after_picture = False
     in_widget = False
     cut_at = len(scan)
+    folded = scan.casefold()  # (a str test: a pattern search of the whole page cost ten times more)
+    asks_consent = any(word in folded for word in rules.consent_words)
 
     for start, end in _lines(scan):
         line = scan[start:end]
@@ -116,7 +121,7 @@ def clean(scan: str) -> Cleaned:
         if not stripped:
             in_widget = False
             continue
-        reason = _line_rule(line, rules, in_widget, kept_chars)
+        reason = _line_rule(line, rules, in_widget, kept_chars, asks_consent)
         if reason == "cut":
             cut_at = start
             break
@@ -150,18 +155,21 @@ def clean(scan: str) -> Cleaned:
 _PICTURE_REASONS = ("placeholder", "image-file", "image-label")  # a caption may follow these lines
 
 
-def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int) -> str | None:
+def _line_rule(line: str, rules: _Rules, in_widget: bool, kept_chars: int, asks_consent: bool) -> str | None:
     """Why a whole line is page noise ("cut": the related news start here), or None for a kept line.
 
     The rules are tried in order; cheap tests skip those that cannot match: one alternation for the
-    marker lines, and the number that must end an image label ("Hình 2")."""
+    marker lines, one search of the page for a consent banner's word (``asks_consent``), and the
+    number that must end an image label ("Hình 2")."""
+    if asks_consent and P.match(rules.consent, line):
+        return "consent"
     if P.match(rules.marker_line, line):
         if P.match(rules.cut, line) and kept_chars >= rules.min_article_chars:
             return "cut"
         if P.match(rules.widget, line) or (in_widget and P.match(rules.bullet, line)):
             return "widget"
-        for reason, rule in (("share-links", rules.share), ("consent", rules.consent),
-                             ("placeholder", rules.placeholder), ("image-file", rules.image_file)):
+        for reason, rule in (("share-links", rules.share), ("placeholder", rules.placeholder),
+                             ("image-file", rules.image_file)):
             if P.match(rule, line):
                 return reason
     if _may_end_in_digit(line) and P.match(rules.image_label_suffix, line):

@@ -535,18 +535,19 @@ def _given_name_references(article: Article, officials: list[Official]) -> list[
     for official in officials:
         words = official.name.split()
         first = scan.find(official.name)
-        if official.country != _data()["home_country"] or len(words) < 2 or first < 0 or \
-                _another_name_ends_in(scan, words[-1], official.name):
+        if official.country != _data()["home_country"] or len(words) < 2 or first < 0:
             continue
-        given = words[-1]
+        given, references = words[-1], []
         pos = scan.find(given, first + len(official.name))
         while pos >= 0:
             end = pos + len(given)
             honorific = _honorific_before(scan, pos)
             if honorific and not scan[end:end + 1].isalnum() and not scan[pos - 1:pos].isalnum() \
                     and (honorific, official.honorific) not in _excluded_honorifics():
-                found.append(((pos, end), official))
+                references.append(((pos, end), official))
             pos = scan.find(given, pos + 1)
+        if references and not _another_name_ends_in(scan, given, official.name):  # a scan of the page: last
+            found += references
     return found
 
 
@@ -743,15 +744,14 @@ def _speaker(draft: Draft, article: Article, mentions, officials: list[Official]
     context = resolved.get(id(draft.context)) if draft.context is not None else None
     said = _strip_adverbs(scan[clause:trigger])
     pronoun = bool(said) and _whole(_words("pronouns"), said)
-    if pronoun:  # "Đồng chí đề nghị ...", "Samdech đề nghị ...": the official the pronoun suits, even
-        # when the paragraph before carried another speaker's list on; named perhaps in the paragraph before
-        speaking = _nearest_speaker(article, mentions, said, lookback_start, trigger)
-        if speaking is not None:
-            return speaking.name, speaking.country
-    if draft.need or not said or pronoun:
-        if context is not None:
+    if pronoun or draft.need or not said:
+        # "Đồng chí đề nghị ...", "Samdech đề nghị ...": the official the pronoun suits (named perhaps in
+        # the paragraph before) wins even over the list a paragraph before carried on
+        speaking = _nearest_speaker(article, mentions, said, lookback_start, trigger) if pronoun else None
+        if speaking is None and context is not None:
             return context
-        speaking = None if pronoun else _nearest(mentions, paragraph_start, trigger)
+        if speaking is None and not pronoun:
+            speaking = _nearest(mentions, paragraph_start, trigger)
         if speaking is not None:
             return speaking.name, speaking.country
     country = _side_word_country(said, sides) or _place_country(scan, clause, trigger, sides) or _side_named_in(

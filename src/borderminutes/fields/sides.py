@@ -501,9 +501,8 @@ def _works_abroad(article: Article, start: int, end: int) -> bool:
     its foreign country: many Vietnamese places share a Chinese place's name ("huyện Đông Hưng")."""
     for place in location.places_in(article, start, end):
         if location.after_meeting_verb(article, place, start):
-            printed = {gazetteer.country_names().get(gazetteer.key(m.group()))
-                       for m in P.finditer(location.country_pattern(), article.scan, place.start, place.end)}
-            if printed and VIETNAM not in printed and None not in printed:
+            printed = {code for _, code in _country_mentions(article, place.start, place.end)}
+            if printed and VIETNAM not in printed:
                 return True
     return False
 
